@@ -1,0 +1,44 @@
+"""Build hook: validate the front matter of every page, in every language, before any output.
+
+All languages are checked at the start of the first (default-language) build, so a
+defect in a French page stops the build before the English pages are written. Each
+defect is one line, `path:line: what is wrong and how to fix it`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from sitekit import build_state, mkdocs_env, page_model
+
+
+def validate_site(docs_dir: Path, languages: list[str], today: dt.date):
+    """Read and validate every language; return (pages by language, problems)."""
+    problems = page_model.translation_problems(docs_dir, languages)
+    pages_by_lang = {}
+    for lang in languages:
+        pages, unreadable = page_model.load_language(docs_dir, lang)
+        problems += unreadable + page_model.validate_language(pages, today)
+        pages_by_lang[lang] = pages
+    return pages_by_lang, problems
+
+
+def on_pre_build(config):
+    if mkdocs_env.build_language(config) != mkdocs_env.default_language(config):
+        return
+    languages = mkdocs_env.languages(config)
+    pages_by_lang, problems = validate_site(Path(config.docs_dir), languages, dt.date.today())
+    if problems:
+        lines = "\n".join(str(problem) for problem in problems)
+        raise PluginError(f"{len(problems)} problem(s) in the pages:\n{lines}")
+    build_state.reset(pages_by_lang)
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has picked this language's files
+def on_files(files, config):
+    build_state.attach_files(mkdocs_env.build_language(config), files)
+    return files

@@ -1,0 +1,1 @@
+"""Shared, pure logic for the site's build hooks (hooks/) and checkers (scripts/)."""

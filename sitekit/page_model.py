@@ -1,0 +1,431 @@
+"""The page model: read a page's front matter strictly and say exactly what is wrong with it.
+
+MkDocs turns broken YAML into an empty dict without a word, so pages are parsed here
+instead. The build hooks and the checkers in scripts/ share this module, so an author
+sees the same `path:line: what is wrong, how to fix it` wherever the problem is found.
+
+Two kinds of page live under each language folder (docs/<lang>/):
+- a *question*: `CATEGORY/SLUG.md`, with the full Q&A front matter;
+- any other page (home, category index, contacts...): a title and a description.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+QUESTION_REQUIRED_KEYS = (
+    "title",
+    "description",
+    "category",
+    "updated",
+    "reviewed",
+    "related",
+    "sources",
+)
+QUESTION_OPTIONAL_KEYS = ("translation",)
+PAGE_REQUIRED_KEYS = ("title", "description")
+PAGE_OPTIONAL_KEYS = ("hide", "template", "updated", "reviewed", "sources", "translation")
+DATE_KEYS = ("updated", "reviewed")
+DESCRIPTION_MAX_CHARS = 220
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FRONT_MATTER_FENCE = "---"
+FRONT_MATTER_ENDS = ("---", "...")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One defect, located as precisely as we can."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Page:
+    """A Markdown page of one language, with its front matter parsed."""
+
+    lang: str
+    rel_path: str  # inside the language folder, POSIX style: "health-insurance/imr.md"
+    source: str  # path shown in messages: "docs/en/health-insurance/imr.md"
+    meta: dict
+    key_lines: dict  # front-matter key -> line number in the file
+    item_lines: dict  # front-matter key -> line number of each list item
+    body: str
+    body_line: int  # line number of the first body line
+
+    @property
+    def is_question(self) -> bool:
+        return is_question_path(self.rel_path)
+
+    @property
+    def category(self) -> str:
+        return PurePosixPath(self.rel_path).parts[0]
+
+    def line_of(self, key: str) -> int:
+        """The line of a front-matter key, or the opening fence when the key is absent."""
+        return self.key_lines.get(key, 1)
+
+
+def is_question_path(rel_path: str) -> bool:
+    parts = PurePosixPath(rel_path).parts
+    return len(parts) == 2 and parts[1] != "index.md"
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Split a page into (front matter text or None, body, line number where the body starts)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != FRONT_MATTER_FENCE:
+        return None, text, 1
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in FRONT_MATTER_ENDS:
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+    raise FrontMatterError(
+        1,
+        "front matter opened with '---' is never closed; add a line '---' after the last key",
+    )
+
+
+class FrontMatterError(ValueError):
+    """Front matter that cannot be read at all."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def parse_front_matter(yaml_text: str) -> tuple[dict, dict, dict]:
+    """Parse front matter; return (meta, key line numbers, list item line numbers).
+
+    Line numbers are in the page's own numbering: line 1 is the opening '---'.
+    """
+    first_line = 2
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        meta = yaml.safe_load(yaml_text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + mark.line if mark else 1
+        reason = error.problem or "cannot be parsed"
+        raise FrontMatterError(
+            line,
+            f"front matter is not valid YAML ({reason}); check the indentation and put "
+            "values that contain ':' or '#' in quotes",
+        ) from None
+    if meta is None:
+        return {}, {}, {}
+    if not isinstance(meta, dict) or not isinstance(node, yaml.MappingNode):
+        raise FrontMatterError(
+            first_line, "front matter must be a list of 'key: value' lines"
+        )
+    key_lines, item_lines = {}, {}
+    for key_node, value_node in node.value:
+        key_lines[key_node.value] = first_line + key_node.start_mark.line
+        if isinstance(value_node, yaml.SequenceNode):
+            item_lines[key_node.value] = [
+                first_line + item.start_mark.line for item in value_node.value
+            ]
+    return meta, key_lines, item_lines
+
+
+def read_page(docs_dir: Path, lang: str, rel_path: str) -> Page:
+    """Read one page; raise FrontMatterError when its front matter cannot be read."""
+    path = docs_dir / lang / rel_path
+    text = path.read_text(encoding="utf-8")
+    yaml_text, body, body_line = split_front_matter(text)
+    meta, key_lines, item_lines = parse_front_matter(yaml_text) if yaml_text else ({}, {}, {})
+    return Page(
+        lang=lang,
+        rel_path=rel_path,
+        source=display_path(docs_dir, lang, rel_path),
+        meta=meta,
+        key_lines=key_lines,
+        item_lines=item_lines,
+        body=body,
+        body_line=body_line,
+    )
+
+
+def display_path(docs_dir: Path, lang: str, rel_path: str) -> str:
+    path = Path(docs_dir) / lang / rel_path
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def list_pages(docs_dir: Path, lang: str) -> list[str]:
+    """Markdown pages of one language, as sorted POSIX paths inside its folder."""
+    root = Path(docs_dir) / lang
+    return sorted(path.relative_to(root).as_posix() for path in root.rglob("*.md"))
+
+
+def load_language(docs_dir: Path, lang: str) -> tuple[dict[str, Page], list[Problem]]:
+    """Read every page of one language; pages whose front matter is unreadable become problems."""
+    pages, problems = {}, []
+    for rel_path in list_pages(docs_dir, lang):
+        try:
+            pages[rel_path] = read_page(Path(docs_dir), lang, rel_path)
+        except FrontMatterError as error:
+            problems.append(Problem(display_path(docs_dir, lang, rel_path), error.line, error.message))
+    return pages, problems
+
+
+def categories_of(rel_paths) -> set[str]:
+    """Categories are the folders that have an index.md page."""
+    return {
+        PurePosixPath(path).parts[0]
+        for path in rel_paths
+        if len(PurePosixPath(path).parts) == 2 and PurePosixPath(path).name == "index.md"
+    }
+
+
+def validate_language(pages: dict[str, Page], today: dt.date) -> list[Problem]:
+    """Validate every page of one language against the page model and each other."""
+    categories = categories_of(pages)
+    questions = {path for path, page in pages.items() if page.is_question}
+    problems = []
+    for page in pages.values():
+        problems.extend(validate_page(page, categories, questions, today))
+    return problems
+
+
+def validate_page(
+    page: Page, categories: set[str], questions: set[str], today: dt.date
+) -> list[Problem]:
+    """All the ways one page's front matter can be wrong."""
+    problems = validate_location(page)
+    if page.is_question:
+        required, optional = QUESTION_REQUIRED_KEYS, QUESTION_OPTIONAL_KEYS
+    else:
+        required, optional = PAGE_REQUIRED_KEYS, PAGE_OPTIONAL_KEYS
+    problems += validate_keys(page, required, optional)
+    for key in ("title", "description"):
+        if key in page.meta:
+            problems += validate_text(page, key)
+    for key in DATE_KEYS:
+        if key in page.meta:
+            problems += validate_date(page, key, today)
+    if "category" in page.meta:
+        problems += validate_category(page, categories)
+    if "related" in page.meta:
+        problems += validate_related(page, questions)
+    if "sources" in page.meta:
+        problems += validate_sources(page)
+    return problems
+
+
+def problem(page: Page, key: str | None, message: str, line: int | None = None) -> Problem:
+    return Problem(page.source, line or (page.line_of(key) if key else 1), message)
+
+
+def validate_location(page: Page) -> list[Problem]:
+    parts = PurePosixPath(page.rel_path).parts
+    if len(parts) > 2:
+        return [
+            problem(
+                page,
+                None,
+                "pages live at most one folder deep (CATEGORY/SLUG.md); move this page up",
+            )
+        ]
+    slugs = [PurePosixPath(part).stem for part in parts]
+    bad = [slug for slug in slugs if slug != "index" and not SLUG_PATTERN.match(slug)]
+    if bad:
+        return [
+            problem(
+                page,
+                None,
+                f"'{bad[0]}' is not a valid URL name; use lower-case letters, digits and "
+                "hyphens, such as 'cal-cobra'",
+            )
+        ]
+    return []
+
+
+def validate_keys(page: Page, required, optional) -> list[Problem]:
+    problems = []
+    kind = "a question page" if page.is_question else "this page"
+    for key in required:
+        if key not in page.meta:
+            problems.append(
+                problem(page, None, f"missing front-matter key '{key}' (required on {kind})")
+            )
+    allowed = set(required) | set(optional)
+    for key in page.meta:
+        if key not in allowed:
+            problems.append(
+                problem(
+                    page,
+                    str(key),
+                    f"unknown front-matter key '{key}'; allowed keys on {kind}: "
+                    + ", ".join(sorted(allowed)),
+                )
+            )
+    return problems
+
+
+def validate_text(page: Page, key: str) -> list[Problem]:
+    value = page.meta[key]
+    if not isinstance(value, str) or not value.strip():
+        return [problem(page, key, f"'{key}' must be non-empty text")]
+    if key == "description" and len(value) > DESCRIPTION_MAX_CHARS:
+        return [
+            problem(
+                page,
+                key,
+                f"'description' has {len(value)} characters; keep it to one sentence of at "
+                f"most {DESCRIPTION_MAX_CHARS}",
+            )
+        ]
+    return []
+
+
+def parse_iso_date(value) -> dt.date | None:
+    """A date written as YYYY-MM-DD (YAML reads it as a date; quoted, it stays text)."""
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def validate_date(page: Page, key: str, today: dt.date) -> list[Problem]:
+    value = page.meta[key]
+    date = parse_iso_date(value)
+    if date is None:
+        return [
+            problem(
+                page,
+                key,
+                f"'{key}' must be an ISO date such as 2025-08-14 (year-month-day), "
+                f"not '{value}'",
+            )
+        ]
+    if date > today:
+        return [problem(page, key, f"'{key}' is {date}, which is in the future; fix the date")]
+    return []
+
+
+def validate_category(page: Page, categories: set[str]) -> list[Problem]:
+    value = page.meta["category"]
+    known = ", ".join(sorted(categories)) or "none"
+    if value not in categories:
+        return [
+            problem(
+                page,
+                "category",
+                f"unknown category '{value}'; known categories: {known} "
+                f"(a category is a folder with an index.md page)",
+            )
+        ]
+    if page.is_question and value != page.category:
+        return [
+            problem(
+                page,
+                "category",
+                f"category '{value}' does not match the page's folder '{page.category}'; "
+                "set it to the folder name or move the page",
+            )
+        ]
+    return []
+
+
+def item_line(page: Page, key: str, index: int) -> int:
+    lines = page.item_lines.get(key, [])
+    return lines[index] if index < len(lines) else page.line_of(key)
+
+
+def validate_related(page: Page, questions: set[str]) -> list[Problem]:
+    value = page.meta["related"]
+    if not isinstance(value, list):
+        return [
+            problem(
+                page,
+                "related",
+                "'related' must be a list of question paths such as "
+                "[health-insurance/cal-cobra.md], or [] for none",
+            )
+        ]
+    problems, seen = [], set()
+    for index, target in enumerate(value):
+        line = item_line(page, "related", index)
+        if not isinstance(target, str) or target not in questions:
+            problems.append(
+                problem(
+                    page,
+                    None,
+                    f"related page '{target}' does not exist; use the path of a question in "
+                    f"docs/{page.lang}/, such as health-insurance/cal-cobra.md",
+                    line,
+                )
+            )
+        elif target == page.rel_path:
+            problems.append(problem(page, None, "a page cannot be related to itself", line))
+        elif target in seen:
+            problems.append(problem(page, None, f"related page '{target}' is listed twice", line))
+        seen.add(target)
+    return problems
+
+
+def validate_sources(page: Page) -> list[Problem]:
+    value = page.meta["sources"]
+    if not isinstance(value, list):
+        return [problem(page, "sources", "'sources' must be a list of 'title' and 'url' pairs")]
+    problems = []
+    for index, source in enumerate(value):
+        line = item_line(page, "sources", index)
+        if not isinstance(source, dict) or set(source) != {"title", "url"}:
+            problems.append(
+                problem(page, None, "each source needs exactly a 'title' and a 'url'", line)
+            )
+            continue
+        if not isinstance(source["title"], str) or not source["title"].strip():
+            problems.append(problem(page, None, "a source's 'title' must be non-empty text", line))
+        url = source["url"]
+        if not isinstance(url, str) or not re.fullmatch(r"https://[^\s/]+\.[^\s/]+(/\S*)?", url):
+            problems.append(
+                problem(
+                    page,
+                    None,
+                    f"source URL '{url}' must be a full https:// address, such as "
+                    "https://www.dmhc.ca.gov/",
+                    line,
+                )
+            )
+    return problems
+
+
+def translation_problems(docs_dir: Path, languages: list[str]) -> list[Problem]:
+    """Every page exists in every language at the same path: no missing or orphan translation."""
+    trees = {lang: set(list_pages(docs_dir, lang)) for lang in languages}
+    everything = set().union(*trees.values()) if trees else set()
+    problems = []
+    for rel_path in sorted(everything):
+        present = [lang for lang in languages if rel_path in trees[lang]]
+        for lang in languages:
+            if rel_path not in trees[lang]:
+                problems.append(
+                    Problem(
+                        display_path(docs_dir, lang, rel_path),
+                        None,
+                        f"missing: this page exists in {', '.join(present)} but not in '{lang}'; "
+                        f"translate {display_path(docs_dir, present[0], rel_path)} to this path",
+                    )
+                )
+    return problems

@@ -19,9 +19,7 @@ def sort_key(title: str) -> str:
 
 
 def category_list_markdown(category: str, pages, heading: str) -> str:
-    questions = [
-        page for page in pages.values() if page.is_question and page.category == category
-    ]
+    questions = [page for page in pages.values() if page.is_question and page.category == category]
     questions.sort(key=lambda page: sort_key(page.meta["title"]))
     items = [
         f"- [{page.meta['title']}]({PurePosixPath(page.rel_path).name})  \n"

@@ -16,7 +16,9 @@ def related_links(rel_paths, pages, files, from_file):
     links = []
     for rel_path in rel_paths:
         target = files.get_file_from_path(rel_path)
-        links.append({"title": pages[rel_path].meta["title"], "url": target.url_relative_to(from_file)})
+        links.append(
+            {"title": pages[rel_path].meta["title"], "url": target.url_relative_to(from_file)}
+        )
     return links
 
 

@@ -114,9 +114,12 @@ def parse_front_matter(yaml_text: str) -> tuple[dict, dict, dict]:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
         meta = yaml.safe_load(yaml_text)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # An unclosed bracket or quote is reported where it opens, not where YAML gave up.
+        mark = error.context_mark or error.problem_mark
         line = first_line + mark.line if mark else 1
         reason = error.problem or "cannot be parsed"
+        if error.context:
+            reason = f"{reason}, {error.context}"
         raise FrontMatterError(
             line,
             f"front matter is not valid YAML ({reason}); check the indentation and put "
@@ -125,9 +128,7 @@ def parse_front_matter(yaml_text: str) -> tuple[dict, dict, dict]:
     if meta is None:
         return {}, {}, {}
     if not isinstance(meta, dict) or not isinstance(node, yaml.MappingNode):
-        raise FrontMatterError(
-            first_line, "front matter must be a list of 'key: value' lines"
-        )
+        raise FrontMatterError(first_line, "front matter must be a list of 'key: value' lines")
     key_lines, item_lines = {}, {}
     for key_node, value_node in node.value:
         key_lines[key_node.value] = first_line + key_node.start_mark.line
@@ -177,7 +178,9 @@ def load_language(docs_dir: Path, lang: str) -> tuple[dict[str, Page], list[Prob
         try:
             pages[rel_path] = read_page(Path(docs_dir), lang, rel_path)
         except FrontMatterError as error:
-            problems.append(Problem(display_path(docs_dir, lang, rel_path), error.line, error.message))
+            problems.append(
+                Problem(display_path(docs_dir, lang, rel_path), error.line, error.message)
+            )
     return pages, problems
 
 
@@ -313,8 +316,7 @@ def validate_date(page: Page, key: str, today: dt.date) -> list[Problem]:
             problem(
                 page,
                 key,
-                f"'{key}' must be an ISO date such as 2025-08-14 (year-month-day), "
-                f"not '{value}'",
+                f"'{key}' must be an ISO date such as 2025-08-14 (year-month-day), not '{value}'",
             )
         ]
     if date > today:

@@ -1,0 +1,60 @@
+# Short aliases. `make serve` and `make test` work on a fresh clone: they create .venv
+# and install the hash-pinned packages (and, for the tests, Debian's chromium).
+VENV := .venv
+PY := $(VENV)/bin/python
+SITE_DIR := site
+STAGING_DIR := .site-staging
+export NO_MKDOCS_2_WARNING := 1
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve build check test lint format lock chromium clean
+
+$(VENV)/.site-deps: requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-deps: $(VENV)/.site-deps requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-dev.txt
+	touch $@
+
+serve: $(VENV)/.site-deps  ## build and serve the site with live reload on http://127.0.0.1:8000
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Built in a staging folder and moved into place only when the build succeeds, so a
+# failed build never leaves a half-built site/.
+build: $(VENV)/.site-deps  ## build the site into site/
+	rm -rf $(STAGING_DIR)
+	$(PY) -m mkdocs build --site-dir $(STAGING_DIR)
+	rm -rf $(SITE_DIR) && mv $(STAGING_DIR) $(SITE_DIR)
+
+check: build  ## build, then run the site's checkers
+
+chromium:  ## install Debian's chromium for the browser tests, when missing
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+# pytest exits 5 when it collects no test: that must fail, never pass quietly.
+test: $(VENV)/.dev-deps chromium lint  ## run every test (lint included)
+	$(PY) -m pytest; status=$$?; \
+	  if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; fi; exit $$status
+
+lint: $(VENV)/.dev-deps  ## check formatting and lint
+	$(PY) -m ruff format --check .
+	$(PY) -m ruff check .
+
+format: $(VENV)/.dev-deps  ## format the code
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+lock:  ## regenerate requirements*.txt from requirements*.in, with hashes
+	python3 -m venv $(VENV)-lock
+	$(VENV)-lock/bin/pip install --quiet pip-tools==7.6.2
+	for name in requirements requirements-dev; do \
+	  $(VENV)-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	    --no-emit-index-url --no-emit-find-links -o $$name.txt $$name.in || exit 1; done
+
+clean:
+	rm -rf $(SITE_DIR) $(STAGING_DIR) .pytest_cache

@@ -1,0 +1,94 @@
+"""Helpers for tests that build the real site, or a copy of it with planted defects."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "overrides", "hooks", "docs")
+LANGUAGES = ("en", "fr")
+DEFAULT_LANGUAGE = "en"
+
+
+def build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run a strict `mkdocs build` of project_dir into site_dir, as `make build` does."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)],
+        cwd=project_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the site's sources that a test may break without touching the real tree."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part)
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def source_pages(docs_dir: Path = ROOT / "docs") -> dict[str, list[str]]:
+    """Markdown sources per language, as paths inside the language folder."""
+    return {
+        lang: sorted(
+            p.relative_to(docs_dir / lang).as_posix() for p in (docs_dir / lang).rglob("*.md")
+        )
+        for lang in LANGUAGES
+    }
+
+
+def output_path(lang: str, rel_path: str) -> str:
+    """Where MkDocs (directory URLs) writes a source page, under the language's prefix."""
+    stem = rel_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        page = stem.removesuffix("index") + "index.html"
+    else:
+        page = f"{stem}/index.html"
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    return prefix + page
+
+
+def language_of(site_path: str) -> str:
+    first = site_path.split("/", 1)[0]
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+class Tags(HTMLParser):
+    """Every start tag of a document, with its attributes, and the text of the page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def find(self, tag: str, **attrs) -> list[dict]:
+        return [
+            found
+            for name, found in self.tags
+            if name == tag and all(found.get(key) == value for key, value in attrs.items())
+        ]
+
+
+def parse_html(path: Path) -> Tags:
+    parser = Tags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser

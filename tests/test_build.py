@@ -1,0 +1,195 @@
+"""The real site, built strictly: its pages, languages, alternates, UI strings and 404s."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+import yaml
+
+from tests.sitebuild import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    ROOT,
+    language_of,
+    output_path,
+    parse_html,
+    source_pages,
+)
+
+IMR = "health-insurance/independent-medical-review.md"
+FRENCH_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+# Material's own interface strings, which must follow the page's language.
+UI_STRINGS = {
+    "en": ["Skip to content", 'placeholder="Search"', "Table of contents", "Back to top"],
+    "fr": ["Aller au contenu", 'placeholder="Rechercher"', "Table des matières", "Retour en haut"],
+}
+
+
+def built_pages(site_dir) -> set[str]:
+    return {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")}
+
+
+def test_strict_build_prints_no_warning(site_build):
+    _, output = site_build
+    problems = [line for line in output.splitlines() if re.match(r"(WARNING|ERROR)\b", line)]
+    assert problems == []
+
+
+def test_output_is_exactly_the_source_pages_and_one_404_per_language(site_dir):
+    expected = {
+        output_path(lang, rel) for lang, pages in source_pages().items() for rel in pages
+    } | {output_path(lang, "404.md").replace("404/index.html", "404.html") for lang in LANGUAGES}
+    assert built_pages(site_dir) == expected
+
+
+def test_the_imr_question_is_built_in_both_languages(site_dir):
+    assert (site_dir / "health-insurance/independent-medical-review/index.html").is_file()
+    assert (site_dir / "fr/health-insurance/independent-medical-review/index.html").is_file()
+
+
+def all_pages(site_dir):
+    return sorted(built_pages(site_dir))
+
+
+@pytest.fixture(scope="module")
+def pages(site_dir):
+    return {path: parse_html(site_dir / path) for path in all_pages(site_dir)}
+
+
+def test_html_lang_is_the_page_language(pages):
+    wrong = {
+        path: tags.find("html")[0].get("lang")
+        for path, tags in pages.items()
+        if tags.find("html")[0].get("lang") != language_of(path)
+    }
+    assert wrong == {}
+
+
+def resolve(site_dir, page_path: str, href: str):
+    """The built file a link of page_path points to."""
+    href = href.split("#")[0]
+    base = site_dir if href.startswith("/") else (site_dir / page_path).parent
+    target = (base / href.lstrip("/")).resolve()
+    return target / "index.html" if target.is_dir() else target
+
+
+def test_every_page_has_its_twin_in_every_language(site_dir, pages):
+    for path, tags in pages.items():
+        if path.endswith("404.html"):
+            continue
+        alternates = {link["hreflang"]: link["href"] for link in tags.find("link", rel="alternate")}
+        assert set(alternates) == set(LANGUAGES), path
+        for lang, href in alternates.items():
+            twin = resolve(site_dir, path, href)
+            assert twin.is_file(), f"{path}: hreflang {lang} -> {href} does not exist"
+            expected = output_path(lang, "x.md").removesuffix("x/index.html")
+            assert twin.relative_to(site_dir).as_posix().startswith(expected), (path, href)
+            if lang == language_of(path):
+                assert twin == (site_dir / path).resolve(), f"{path}: its own alternate is {href}"
+
+
+def test_language_switcher_lands_on_the_same_page(site_dir, pages):
+    english = pages[output_path("en", IMR)]
+    switch = [a["href"] for a in english.find("a", hreflang="fr")]
+    assert switch, "no French link in the language switcher"
+    target = resolve(site_dir, output_path("en", IMR), switch[0])
+    assert target == (site_dir / output_path("fr", IMR)).resolve()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_material_interface_is_in_the_page_language(site_dir, lang):
+    html = (site_dir / output_path(lang, IMR)).read_text(encoding="utf-8")
+    for text in UI_STRINGS[lang]:
+        assert text in html, f"{lang}: missing {text!r}"
+    other = next(other for other in LANGUAGES if other != lang)
+    for text in UI_STRINGS[other]:
+        assert text not in html, f"{lang}: found the other language's {text!r}"
+
+
+def front_matter(lang: str, rel: str) -> dict:
+    text = (ROOT / "docs" / lang / rel).read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def written_date(date: dt.date, lang: str) -> str:
+    if lang == "fr":
+        return f"{date.day} {FRENCH_MONTHS[date.month - 1]} {date.year}"
+    return date.strftime("%B ") + f"{date.day}, {date.year}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "updated", "disclaimer"),
+    [
+        ("en", "Updated {}", "general information, not legal advice"),
+        ("fr", "Mis à jour le {}", "ne constitue pas un avis juridique"),
+    ],
+)
+def test_question_footer_is_in_the_page_language(site_dir, lang, updated, disclaimer):
+    meta = front_matter(lang, IMR)
+    html = (site_dir / output_path(lang, IMR)).read_text(encoding="utf-8")
+    assert updated.format(written_date(meta["updated"], lang)) in html
+    assert f'datetime="{meta["reviewed"].isoformat()}"' in html
+    assert disclaimer in html
+    for source in meta["sources"]:
+        assert f'href="{source["url"]}"' in html
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_category_page_lists_its_questions_from_front_matter(site_dir, lang):
+    tags = parse_html(site_dir / output_path(lang, "health-insurance/index.md"))
+    titles = "".join(tags.text)
+    for rel in source_pages()[lang]:
+        if rel.startswith("health-insurance/") and not rel.endswith("index.md"):
+            assert front_matter(lang, rel)["title"] in titles, rel
+
+
+@pytest.mark.parametrize(("lang", "title"), [("en", "Page not found"), ("fr", "Page introuvable")])
+def test_each_language_has_its_own_404_page(site_dir, lang, title):
+    path = "404.html" if lang == DEFAULT_LANGUAGE else f"{lang}/404.html"
+    tags = parse_html(site_dir / path)
+    assert tags.find("html")[0]["lang"] == lang
+    assert title in "".join(tags.text)
+
+
+# Attributes and CSS constructs that make a browser fetch something when a page loads.
+LOADING_REFERENCES = re.compile(
+    r"""(?:\b(?:src|srcset|poster|data)=["']|url\(\s*["']?|@import\s+["']?)\s*(?:https?:)?//""",
+    re.IGNORECASE,
+)
+KNOWN_THIRD_PARTIES = ("fonts.googleapis.com", "fonts.gstatic.com", "unpkg.com", "cdn.jsdelivr")
+
+
+def test_no_page_or_stylesheet_loads_anything_from_another_host(site_dir):
+    offenders = []
+    for path in sorted(site_dir.rglob("*")):
+        if path.suffix not in {".html", ".css"}:
+            continue
+        text = path.read_text(encoding="utf-8")
+        for match in LOADING_REFERENCES.finditer(text):
+            offenders.append(
+                f"{path.relative_to(site_dir)}: {text[match.start() : match.end() + 40]}"
+            )
+        for link in re.findall(r"<link\b[^>]*>", text):
+            if re.search(r'href="(https?:)?//', link) and not re.search(
+                r'rel="(canonical|alternate)"', link
+            ):
+                offenders.append(f"{path.relative_to(site_dir)}: {link}")
+        offenders += [
+            f"{path.relative_to(site_dir)}: {host}" for host in KNOWN_THIRD_PARTIES if host in text
+        ]
+    assert offenders == []

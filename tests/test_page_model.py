@@ -217,3 +217,19 @@ def test_the_build_stops_when_a_translation_is_missing(tmp_path):
         "docs/fr/health-insurance/independent-medical-review.md: missing"
         in result.stdout + result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("link", "complaint"),
+    [
+        ("[gone](missing-page.md)", "missing-page.md"),
+        ("[step](independent-medical-review.md#step-99)", "#step-99"),
+    ],
+)
+def test_the_strict_build_fails_on_a_broken_link_or_anchor(tmp_path, link, complaint):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/en/health-insurance/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{link}\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert complaint in result.stdout + result.stderr

@@ -28,7 +28,9 @@ build: $(VENV)/.site-deps  ## build the site into site/
 	$(PY) -m mkdocs build --site-dir $(STAGING_DIR)
 	rm -rf $(SITE_DIR) && mv $(STAGING_DIR) $(SITE_DIR)
 
-check: build  ## build, then run the site's checkers
+check: build  ## strict build, then the link checker and the translation-parity check
+	$(PY) -m scripts.check_links $(SITE_DIR)
+	$(PY) -m scripts.check_parity
 
 chromium:  ## install Debian's chromium for the browser tests, when missing
 	@command -v chromium >/dev/null 2>&1 || { \

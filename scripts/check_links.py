@@ -1,0 +1,211 @@
+"""Check every link of the built site, in every language.
+
+- Every internal href/src resolves to a file, every #fragment exists in its target
+  page, and every asset (CSS, JS, image) exists; so do the sitemap's URLs, the
+  hreflang alternates and the targets of redirect pages.
+- A page never links into another language's pages, except through links that
+  declare it: the language switcher (hreflang) and rel="alternate".
+- External links are well-formed https URLs. With --external, each one is also asked
+  over HTTP (concurrently, politely, with a cache) and 404/410/5xx answers and
+  permanent redirects are reported.
+
+Usage:
+    python -m scripts.check_links site
+    python -m scripts.check_links site --external [--cache .cache/links.json]
+    python -m scripts.check_links site --list-external
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sitekit import built_site, external_links, site_config
+from sitekit.page_model import Problem
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site_dir", type=Path, help="the built site (e.g. site)")
+    parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml")
+    parser.add_argument(
+        "--site-url", help="the address the site was built for (default: site_url of mkdocs.yml)"
+    )
+    parser.add_argument("--external", action="store_true", help="also ask external URLs over HTTP")
+    parser.add_argument("--list-external", action="store_true", help="list external links per page")
+    parser.add_argument("--cache", type=Path, default=Path(".cache/external-links.json"))
+    parser.add_argument("--cache-max-age", type=float, default=86400.0, help="seconds")
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
+    parser.add_argument("--retries", type=int, default=2)
+    parser.add_argument(
+        "--per-host-interval", type=float, default=0.5, help="seconds between requests to a host"
+    )
+    return parser.parse_args(argv)
+
+
+def read_documents(site: built_site.Site) -> list[built_site.Document]:
+    documents = []
+    for path in sorted(site.files):
+        if path.endswith(".html"):
+            documents.append(built_site.read_html(site.site_dir, path))
+        elif path.endswith(".css"):
+            documents.append(built_site.read_css(site.site_dir, path))
+        elif path.endswith("sitemap.xml"):
+            documents.append(built_site.read_sitemap(site.site_dir, path))
+    return documents
+
+
+def where(site: built_site.Site, document: built_site.Document) -> str:
+    return (site.site_dir / document.path).as_posix()
+
+
+def check_internal(site, documents) -> list[Problem]:
+    ids = {document.path: document.ids for document in documents}
+    problems = []
+    for document in documents:
+        page_language = site.language_of(document.path)
+        for link in document.links:
+            target = site.resolve(document.path, link.url)
+            if target is None:
+                continue
+            if target.file not in site.files:
+                problems.append(
+                    Problem(
+                        where(site, document),
+                        None,
+                        f"broken link '{link.url}': {site.site_dir.as_posix()}/{target.file} "
+                        "does not exist",
+                    )
+                )
+                continue
+            page_ids = ids.get(target.file, set())
+            if (
+                target.fragment
+                and target.file.endswith(".html")
+                and target.fragment not in page_ids
+            ):
+                problems.append(
+                    Problem(
+                        where(site, document),
+                        None,
+                        f"broken anchor '{link.url}': no id '{target.fragment}' in "
+                        f"{site.site_dir.as_posix()}/{target.file}",
+                    )
+                )
+            if (
+                document.path.endswith(".html")
+                and link.tag == "a"
+                and target.file.endswith(".html")
+                and not link.declares_language
+                and site.language_of(target.file) != page_language
+            ):
+                problems.append(
+                    Problem(
+                        where(site, document),
+                        None,
+                        f"link '{link.url}' leads from a page in '{page_language}' to a page "
+                        f"in '{site.language_of(target.file)}'; link to the page in "
+                        f"'{page_language}' instead",
+                    )
+                )
+    return problems
+
+
+def external_urls(site, documents) -> dict[str, dict[str, None]]:
+    """External URLs of each page, once per page, in the order they appear."""
+    found: dict[str, dict[str, None]] = defaultdict(dict)
+    for document in documents:
+        if not document.path.endswith(".html"):
+            continue
+        for link in document.links:
+            is_absolute = link.url.startswith(("http:", "https:", "//"))
+            if link.tag == "a" and is_absolute and site.resolve(document.path, link.url) is None:
+                found[document.path][link.url] = None
+    return found
+
+
+def malformed(url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme != "https":
+        return "is not https; use the https:// address"
+    host = parts.hostname or ""
+    if "." not in host or any(char.isspace() for char in url):
+        return "is not a well-formed address"
+    return None
+
+
+def check_external_form(site, pages_urls) -> list[Problem]:
+    problems = []
+    for path, urls in sorted(pages_urls.items()):
+        for url in urls:
+            reason = malformed(url)
+            if reason:
+                problems.append(
+                    Problem(
+                        (site.site_dir / path).as_posix(), None, f"external link '{url}' {reason}"
+                    )
+                )
+    return problems
+
+
+def check_external_answers(site, pages_urls, args) -> list[Problem]:
+    # http:// links are asked too: their form is reported apart, their answer here.
+    urls = {url for urls in pages_urls.values() for url in urls if urlsplit(url).hostname}
+    answers = external_links.check_urls(
+        urls,
+        cache_file=args.cache,
+        cache_max_age=args.cache_max_age,
+        concurrency=args.concurrency,
+        timeout=args.timeout,
+        retries=args.retries,
+        per_host_interval=args.per_host_interval,
+    )
+    problems = []
+    for path, page_urls in sorted(pages_urls.items()):
+        for url in page_urls:
+            answer = answers.get(url)
+            if answer and answer.problem:
+                problems.append(
+                    Problem(
+                        (site.site_dir / path).as_posix(),
+                        None,
+                        f"external link '{url}': {answer.problem}",
+                    )
+                )
+    return problems
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    if not args.site_dir.is_dir():
+        print(f"{args.site_dir}: no such folder; build the site first (make build)")
+        return 1
+    config, _ui = site_config.load(args.config)
+    site = built_site.Site(args.site_dir, args.site_url or config.site_url, config.languages)
+    documents = read_documents(site)
+    pages_urls = external_urls(site, documents)
+    problems = check_internal(site, documents) + check_external_form(site, pages_urls)
+    if args.external:
+        problems += check_external_answers(site, pages_urls, args)
+    problems = list(dict.fromkeys(problems))  # a link repeated on a page is reported once
+    if args.list_external:
+        for path, urls in sorted(pages_urls.items()):
+            for url in urls:
+                print(f"{site.site_dir.as_posix()}/{path}: external {url}")
+    for problem in problems:
+        print(problem)
+    pages = sum(1 for document in documents if document.path.endswith(".html"))
+    links = sum(len(document.links) for document in documents)
+    if problems:
+        print(f"check_links: {len(problems)} problem(s) in {pages} pages ({links} links)")
+        return 1
+    print(f"check_links: {pages} pages, {links} links: up to date, nothing broken")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

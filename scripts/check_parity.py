@@ -1,0 +1,155 @@
+"""Check that the site says the same thing in every language.
+
+For every page of the default language and each translation: the page exists at the
+same path (no orphan either), the front matter has the same keys, category, related
+questions and source URLs, the outline is the same (headings and their ids, numbered
+lists, admonitions, tables), the facts are the same (numbers with units, money,
+percentages, phone numbers, dates, URLs, e-mail addresses), the translation was made
+from the current original, and no English sentence is left in it.
+
+Usage:
+    python -m scripts.check_parity [--config mkdocs.yml]
+    python -m scripts.check_parity --report
+    python -m scripts.check_parity --accept docs/fr/health-insurance/cal-cobra.md
+
+--accept records, in the translation's front matter, that it matches the current
+original (a page of the default language accepts all its translations).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sitekit import page_model, parity, site_config
+from sitekit.page_model import Page, Problem
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml")
+    parser.add_argument("--report", action="store_true", help="print the translation status")
+    parser.add_argument(
+        "--accept",
+        nargs="+",
+        metavar="PATH",
+        help="mark these translations as reviewed against the current original",
+    )
+    return parser.parse_args(argv)
+
+
+def load_all(site) -> tuple[dict[str, dict[str, Page]], list[Problem]]:
+    pages, problems = {}, []
+    for lang in site.languages:
+        pages[lang], unreadable = page_model.load_language(site.docs_dir, lang)
+        problems += unreadable
+    return pages, problems
+
+
+def check(site, ui, pages) -> list[Problem]:
+    problems = page_model.translation_problems(site.docs_dir, site.languages)
+    problems += parity.compare_ui_strings(str(site.config_file), ui, site.languages)
+    originals = pages[site.default_language]
+    for lang in site.translations:
+        for rel_path, original in sorted(originals.items()):
+            translation = pages[lang].get(rel_path)
+            if translation is not None:
+                problems += parity.compare_pages(original, translation)
+    return problems
+
+
+def report(site, pages) -> str:
+    rows = [["page", *site.translations]]
+    for rel_path, original in sorted(pages[site.default_language].items()):
+        rows.append(
+            [rel_path]
+            + [
+                parity.translation_status(original, pages[lang].get(rel_path))
+                for lang in site.translations
+            ]
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        for row in rows
+    ]
+    return "\n".join(lines)
+
+
+def translations_to_accept(site, path: Path) -> list[tuple[str, str]]:
+    """(language, page path) pairs named by a path given to --accept."""
+    try:
+        lang, *rest = path.resolve().relative_to(site.docs_dir.resolve()).parts
+    except ValueError:
+        raise SystemExit(f"{path}: not a page of {site.docs_dir}") from None
+    rel_path = "/".join(rest)
+    if lang not in site.languages or not rel_path.endswith(".md"):
+        raise SystemExit(f"{path}: not a page of a language folder in {site.docs_dir}")
+    if lang == site.default_language:
+        return [(other, rel_path) for other in site.translations]
+    return [(lang, rel_path)]
+
+
+def accept(site, pages, paths) -> int:
+    status = 0
+    for path in paths:
+        for lang, rel_path in translations_to_accept(site, Path(path)):
+            original = pages[site.default_language].get(rel_path)
+            translation = pages[lang].get(rel_path)
+            if original is None or translation is None:
+                missing = page_model.display_path(
+                    site.docs_dir, lang if original else site.default_language, rel_path
+                )
+                print(f"{missing}: missing, so there is nothing to accept")
+                status = 1
+                continue
+            write_translation_record(site.docs_dir / lang / rel_path, parity.source_hash(original))
+            print(f"{translation.source}: marked as reviewed against {original.source}")
+    return status
+
+
+def write_translation_record(path: Path, value: str) -> None:
+    """Set `translation: VALUE` in a page's front matter, leaving every other line as it is."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    closing = next(
+        i
+        for i, line in enumerate(lines[1:], start=1)
+        if line.rstrip() in page_model.FRONT_MATTER_ENDS
+    )
+    record = f"{parity.TRANSLATION_KEY}: {value}\n"
+    for index in range(1, closing):
+        if lines[index].startswith(f"{parity.TRANSLATION_KEY}:"):
+            lines[index] = record
+            break
+    else:
+        lines.insert(closing, record)
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    site, ui = site_config.load(args.config)
+    pages, problems = load_all(site)
+    if args.accept:
+        if problems:
+            for problem in problems:
+                print(problem)
+            return 1
+        return accept(site, pages, args.accept)
+    problems += check(site, ui, pages)
+    if args.report:
+        print(report(site, pages))
+    for problem in problems:
+        print(problem)
+    count = sum(len(by_path) for by_path in pages.values())
+    if problems:
+        languages = len(site.languages)
+        print(f"check_parity: {len(problems)} problem(s) in {count} pages, {languages} languages")
+        return 1
+    print(f"check_parity: {count} pages in {len(site.languages)} languages are up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

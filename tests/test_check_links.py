@@ -1,0 +1,261 @@
+"""check_links on the real built site and on copies of it with planted defects."""
+
+from __future__ import annotations
+
+import contextlib
+import http.server
+import shutil
+import threading
+import time
+from typing import ClassVar
+
+import pytest
+
+from scripts import check_links
+from sitekit import external_links
+from tests.sitebuild import ROOT
+
+IMR = "health-insurance/independent-medical-review/index.html"
+FR_IMR = "fr/" + IMR
+
+
+def run(capsys, site, *args) -> tuple[int, str]:
+    with contextlib.chdir(ROOT):
+        code = check_links.main([str(site), *args])
+    return code, capsys.readouterr().out
+
+
+@pytest.fixture
+def site_copy(site_dir, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    return copy
+
+
+def edit(site, path, old, new):
+    file = site / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_real_site_has_nothing_broken(capsys, site_dir):
+    code, output = run(capsys, site_dir)
+    assert code == 0, output
+    assert output.strip().endswith("up to date, nothing broken")
+
+
+def test_a_broken_link_is_reported(capsys, site_copy):
+    edit(site_copy, "index.html", 'href="health-insurance/"', 'href="health-insurance/nope/"')
+    code, output = run(capsys, site_copy)
+    assert code == 1
+    assert (
+        f"{site_copy}/index.html: broken link 'health-insurance/nope/': "
+        f"{site_copy}/health-insurance/nope/index.html does not exist"
+    ) in output
+
+
+def test_a_broken_anchor_is_reported_once_per_page(capsys, site_copy):
+    edit(site_copy, FR_IMR, 'href="#step-2"', 'href="#step-22"')
+    code, output = run(capsys, site_copy)
+    assert code == 1
+    message = (
+        f"{site_copy}/{FR_IMR}: broken anchor '#step-22': no id 'step-22' in {site_copy}/{FR_IMR}"
+    )
+    assert output.count(message) == 1, output
+
+
+def test_a_missing_asset_is_reported(capsys, site_copy):
+    stylesheet = next((site_copy / "assets/stylesheets").glob("main.*.min.css"))
+    stylesheet.unlink()
+    code, output = run(capsys, site_copy)
+    assert code == 1
+    assert f"{site_copy}/{IMR}: broken link '../../assets/stylesheets/{stylesheet.name}'" in output
+
+
+def test_a_link_into_the_other_language_is_reported(capsys, site_copy):
+    edit(site_copy, FR_IMR, 'href="../"', 'href="../../../health-insurance/"')
+    code, output = run(capsys, site_copy)
+    assert code == 1
+    assert (
+        f"{site_copy}/{FR_IMR}: link '../../../health-insurance/' leads from a page in 'fr' to a "
+        "page in 'en'; link to the page in 'fr' instead"
+    ) in output
+
+
+def test_the_language_switcher_and_alternates_are_allowed(capsys, site_dir):
+    html = (site_dir / FR_IMR).read_text(encoding="utf-8")
+    assert 'hreflang="en"' in html  # the switcher and the alternate cross languages
+    assert run(capsys, site_dir)[0] == 0
+
+
+def test_a_sitemap_entry_without_a_page_is_reported(capsys, site_copy):
+    edit(
+        site_copy,
+        "sitemap.xml",
+        "</urlset>",
+        "<url><loc>https://calhealthhelp.example/gone/</loc></url></urlset>",
+    )
+    code, output = run(capsys, site_copy)
+    assert code == 1
+    assert f"{site_copy}/sitemap.xml: broken link 'https://calhealthhelp.example/gone/'" in output
+
+
+def test_an_alternate_without_its_twin_is_reported(capsys, site_copy):
+    (site_copy / FR_IMR).unlink()
+    code, output = run(capsys, site_copy)
+    assert code == 1
+    assert (
+        f"{site_copy}/{IMR}: broken link '../../fr/health-insurance/independent-medical-review/'"
+        in output
+    )
+
+
+def test_a_redirect_to_a_missing_page_is_reported(capsys, site_copy):
+    redirect = site_copy / "old-page/index.html"
+    redirect.parent.mkdir()
+    redirect.write_text('<meta http-equiv="refresh" content="0; url=../nope/">')
+    code, output = run(capsys, site_copy)
+    assert code == 1
+    assert f"{site_copy}/old-page/index.html: broken link '../nope/'" in output
+
+
+def test_an_external_link_must_be_well_formed_https(capsys, site_copy):
+    edit(site_copy, IMR, 'href="https://www.cdss.ca.gov/', 'href="http://www.cdss.ca.gov/')
+    edit(
+        site_copy,
+        FR_IMR,
+        'href="https://www.cdss.ca.gov/hearing-requests"',
+        'href="https://cdss/x"',
+    )
+    code, output = run(capsys, site_copy)
+    assert code == 1
+    assert (
+        f"{site_copy}/{IMR}: external link 'http://www.cdss.ca.gov/hearing-requests' is not "
+        "https; use the https:// address"
+    ) in output
+    assert (
+        f"{site_copy}/{FR_IMR}: external link 'https://cdss/x' is not a well-formed address"
+        in output
+    )
+
+
+def test_external_links_are_listed_once_per_page(capsys, site_dir):
+    code, output = run(capsys, site_dir, "--list-external")
+    lines = [
+        line for line in output.splitlines() if line.startswith(f"{site_dir}/{IMR}: external ")
+    ]
+    assert code == 0
+    assert len(lines) == len(set(lines)) > 0
+
+
+class Answers(http.server.BaseHTTPRequestHandler):
+    """A local server that answers like the web does: fine, moved, gone, broken, slow."""
+
+    hits: ClassVar[list[str]] = []
+
+    def answer(self):
+        Answers.hits.append(self.path)
+        if self.path == "/slow":
+            time.sleep(1.0)
+        status, headers = {
+            "/ok": (200, {}),
+            "/moved": (301, {"Location": "/ok"}),
+            "/temporary": (302, {"Location": "/ok"}),
+            "/gone": (404, {}),
+            "/error": (500, {}),
+            "/slow": (200, {}),
+        }.get(self.path, (404, {}))
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_HEAD = do_GET = answer
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    Answers.hits = []
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Answers)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_external_answers_are_classified_and_cached(server, tmp_path):
+    urls = [
+        f"{server}{path}" for path in ("/ok", "/moved", "/temporary", "/gone", "/error", "/slow")
+    ]
+    cache = tmp_path / "cache.json"
+    options = dict(cache_file=cache, timeout=0.3, retries=1, per_host_interval=0.0, concurrency=4)
+    answers = external_links.check_urls(urls, **options)
+    problems = {url.removeprefix(server): answers[url].problem for url in urls}
+    assert problems == {
+        "/ok": None,
+        "/moved": f"moved permanently (301) to {server}/ok; update the link",
+        "/temporary": None,
+        "/gone": "answered 404; fix or remove the link",
+        "/error": "answered 500; fix or remove the link",
+        "/slow": "no answer (timed out after 0.3 s)",
+    }
+    assert Answers.hits.count("/error") == 2  # retried once
+    before = len(Answers.hits)
+    again = external_links.check_urls(urls, **options)
+    assert {url: a.problem for url, a in again.items()} == {
+        url: a.problem for url, a in answers.items()
+    }
+    assert Answers.hits[before:] == [
+        "/slow",
+        "/slow",
+    ]  # only the URL without an answer is asked again
+
+
+def test_requests_to_one_host_are_spaced(server):
+    urls = [f"{server}/ok?{n}" for n in range(4)]
+    started = time.monotonic()
+    external_links.check_urls(urls, cache_file=None, per_host_interval=0.1, concurrency=4)
+    assert time.monotonic() - started >= 0.3
+
+
+def test_the_external_mode_reports_broken_external_links_per_page(
+    capsys, site_copy, server, tmp_path
+):
+    edit(site_copy, IMR, 'href="https://www.cdss.ca.gov/hearing-requests"', f'href="{server}/gone"')
+    edit(
+        site_copy,
+        IMR,
+        'href="https://www.dmhc.ca.gov/FileaComplaint.aspx"',
+        f'href="{server}/moved"',
+    )
+    for page in site_copy.rglob("*.html"):  # only the local server is asked
+        text = page.read_text(encoding="utf-8")
+        page.write_text(
+            text.replace('href="https://', 'href="https://localhost.invalid/'), encoding="utf-8"
+        )
+    code, output = run(
+        capsys,
+        site_copy,
+        "--external",
+        "--cache",
+        str(tmp_path / "c.json"),
+        "--timeout",
+        "0.5",
+        "--retries",
+        "0",
+    )
+    assert code == 1
+    assert (
+        f"{site_copy}/{IMR}: external link '{server}/gone': answered 404; fix or remove the link"
+        in output
+    )
+    assert (
+        f"{site_copy}/{IMR}: external link '{server}/moved': moved permanently (301) to {server}/ok"
+        in output
+    )

@@ -1,0 +1,421 @@
+"""check_parity on golden trees: a clean tree passes, every planted defect is caught."""
+
+from __future__ import annotations
+
+import contextlib
+import textwrap
+
+import pytest
+
+from scripts import check_parity
+from sitekit.untranslated import english_sentences
+from tests.sitebuild import ROOT
+
+ENGLISH = """\
+---
+title: How do I keep my coverage?
+description: What to do within 60 days of losing your job.
+category: health-insurance
+updated: 2026-01-15
+reviewed: 2026-11-20
+related: [health-insurance/other.md]
+sources:
+  - title: "DMHC: What is COBRA"
+    url: https://www.dmhc.ca.gov/cobra.aspx
+---
+
+You have **60 days** to sign up. Call 1-888-466-2219 before January 31, 2026.
+
+## Step 1: Read the notice { #step-1 }
+
+1. Read the letter from your employer.
+2. Check the premium: at most 110% of the group rate, or $1,732 a month.
+
+## Step 2: Sign up { #step-2 }
+
+!!! warning "Important"
+    Missing the deadline ends your coverage.
+
+| Agency | Phone |
+| --- | --- |
+| DMHC | 1-888-466-2219 |
+"""
+FRENCH = """\
+---
+title: Comment garder ma couverture ?
+description: Que faire dans les 60 jours qui suivent la perte de votre emploi.
+category: health-insurance
+updated: 2026-01-15
+reviewed: 2026-11-20
+related: [health-insurance/other.md]
+sources:
+  - title: "DMHC : qu'est-ce que COBRA (page en anglais)"
+    url: https://www.dmhc.ca.gov/cobra.aspx
+---
+
+Vous avez **60 jours** pour vous inscrire. Appelez le 1-888-466-2219 avant le 31 janvier 2026.
+
+## Étape 1 : lisez l'avis { #step-1 }
+
+1. Lisez la lettre de votre employeur.
+2. Vérifiez la prime : au plus 110 % du tarif de groupe, ou 1 732 $ par mois.
+
+## Étape 2 : inscrivez-vous { #step-2 }
+
+!!! warning "Important"
+    Si vous manquez la date limite, votre couverture prend fin.
+
+| Administration | Téléphone |
+| --- | --- |
+| DMHC | 1-888-466-2219 |
+"""
+SPANISH = """\
+---
+title: ¿Cómo mantengo mi cobertura?
+description: Qué hacer dentro de los 60 días después de perder su empleo.
+category: health-insurance
+updated: 2026-01-15
+reviewed: 2026-11-20
+related: [health-insurance/other.md]
+sources:
+  - title: "DMHC: qué es COBRA (en inglés)"
+    url: https://www.dmhc.ca.gov/cobra.aspx
+---
+
+Tiene **60 días** para inscribirse. Llame al 1-888-466-2219 antes del 31 de enero de 2026.
+
+## Paso 1: lea el aviso { #step-1 }
+
+1. Lea la carta de su empleador.
+2. Revise la prima: como máximo 110 % de la tarifa del grupo, o 1732 $ al mes.
+
+## Paso 2: inscríbase { #step-2 }
+
+!!! warning "Importante"
+    Si no cumple el plazo, su cobertura termina.
+
+| Agencia | Teléfono |
+| --- | --- |
+| DMHC | 1-888-466-2219 |
+"""
+OTHER = {
+    "en": "---\ntitle: Other question?\ndescription: Another one.\ncategory: health-insurance\n"
+    "updated: 2026-01-15\nreviewed: 2026-01-15\nrelated: []\nsources: []\n---\n\nText.\n",
+    "fr": "---\ntitle: Autre question ?\ndescription: Une autre.\ncategory: health-insurance\n"
+    "updated: 2026-01-15\nreviewed: 2026-01-15\nrelated: []\nsources: []\n---\n\nTexte.\n",
+    "es": "---\ntitle: ¿Otra pregunta?\ndescription: Otra más.\ncategory: health-insurance\n"
+    "updated: 2026-01-15\nreviewed: 2026-01-15\nrelated: []\nsources: []\n---\n\nTexto.\n",
+}
+CATEGORY = {
+    "en": "---\ntitle: Health insurance\ndescription: The category.\n---\n\n# Health insurance\n",
+    "fr": "---\ntitle: Assurance maladie\ndescription: La rubrique.\n---\n\n# Assurance maladie\n",
+    "es": "---\ntitle: Seguro médico\ndescription: La categoría.\n---\n\n# Seguro médico\n",
+}
+UI = {"en": "Related questions", "fr": "Questions liées", "es": "Preguntas relacionadas"}
+PAGE = "health-insurance/keep-coverage.md"
+
+
+def config_text(languages) -> str:
+    entries = "".join(
+        f"        - locale: {lang}\n          name: {lang}\n          default: {str(i == 0).lower()}\n"
+        f"          extra:\n            ui:\n              related: {UI[lang]}\n"
+        for i, lang in enumerate(languages)
+    )
+    return (
+        "site_name: Test\nsite_url: https://example.org/\nplugins:\n  - i18n:\n"
+        "      docs_structure: folder\n      languages:\n" + entries
+    )
+
+
+def write_tree(root, languages=("en", "fr"), pages=None):
+    texts = {"en": ENGLISH, "fr": FRENCH, "es": SPANISH}
+    (root / "mkdocs.yml").write_text(config_text(languages), encoding="utf-8")
+    for lang in languages:
+        files = {
+            PAGE: texts[lang],
+            "health-insurance/other.md": OTHER[lang],
+            "health-insurance/index.md": CATEGORY[lang],
+        }
+        files.update((pages or {}).get(lang, {}))
+        for rel, text in files.items():
+            path = root / "docs" / lang / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if text is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+def run(capsys, root, *args) -> tuple[int, str]:
+    """Run the checker from the tree's folder, as an author does; paths print relative."""
+    with contextlib.chdir(root):
+        code = check_parity.main(["--config", "mkdocs.yml", *args])
+    return code, capsys.readouterr().out
+
+
+def accepted_tree(tmp_path, capsys, languages=("en", "fr"), pages=None):
+    root = write_tree(tmp_path, languages, pages)
+    code, output = run(
+        capsys,
+        root,
+        "--accept",
+        *(
+            str(root / "docs/en" / rel)
+            for rel in (PAGE, "health-insurance/other.md", "health-insurance/index.md")
+        ),
+    )
+    assert code == 0, output
+    return root
+
+
+def test_a_clean_tree_is_up_to_date(tmp_path, capsys):
+    root = accepted_tree(tmp_path, capsys)
+    code, output = run(capsys, root)
+    assert code == 0, output
+    assert output.strip() == "check_parity: 6 pages in 2 languages are up to date"
+
+
+def test_a_new_translation_has_no_record_until_accepted(tmp_path, capsys):
+    root = write_tree(tmp_path)
+    code, output = run(capsys, root)
+    assert code == 1
+    assert f"docs/fr/{PAGE}:1: no translation record: check this page against " in output
+    assert f"then run `python -m scripts.check_parity --accept docs/fr/{PAGE}`" in output
+
+
+def test_changing_the_original_makes_the_translation_stale_until_accepted(tmp_path, capsys):
+    root = accepted_tree(tmp_path, capsys)
+    original = root / "docs/en" / PAGE
+    original.write_text(original.read_text().replace("Read the notice", "Read the letter"))
+    code, output = run(capsys, root)
+    assert code == 1
+    assert f"docs/fr/{PAGE}:11: stale translation: " in output
+    assert f"docs/en/{PAGE} changed since this page was translated" in output
+    code, output = run(capsys, root, "--accept", str(root / "docs/fr" / PAGE))
+    assert code == 0 and f"docs/fr/{PAGE}: marked as reviewed" in output
+    assert run(capsys, root)[0] == 0
+
+
+def test_rewrapping_a_paragraph_does_not_make_a_translation_stale(tmp_path, capsys):
+    root = accepted_tree(tmp_path, capsys)
+    original = root / "docs/en" / PAGE
+    original.write_text(original.read_text().replace("to sign up. Call", "to sign up.\nCall"))
+    assert run(capsys, root)[0] == 0
+
+
+def test_the_report_shows_each_translation_status(tmp_path, capsys):
+    root = accepted_tree(tmp_path, capsys)
+    (root / "docs/fr/health-insurance/other.md").unlink()
+    original = root / "docs/en" / PAGE
+    original.write_text(original.read_text().replace("Read the notice", "Read it"))
+    code, output = run(capsys, root, "--report")
+    assert code == 1
+    rows = {line.split()[0]: line.split(None, 1)[1].strip() for line in output.splitlines()[1:4]}
+    assert rows == {
+        "health-insurance/index.md": "up to date",
+        PAGE: "stale",
+        "health-insurance/other.md": "missing",
+    }
+
+
+def plant(tmp_path, capsys, lang, old, new, page=PAGE):
+    root = accepted_tree(tmp_path, capsys)
+    path = root / "docs" / lang / page
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    if lang != "en":
+        run(capsys, root, "--accept", str(path))
+    return run(capsys, root)
+
+
+DEFECTS = [
+    (
+        "number changed",
+        "fr",
+        "**60 jours**",
+        "**90 jours**",
+        [f"docs/fr/{PAGE}:14: duration '90 days' is not in docs/en/{PAGE}"],
+    ),
+    (
+        "phone changed",
+        "fr",
+        "Appelez le 1-888-466-2219",
+        "Appelez le 1-888-466-2291",
+        [f"docs/fr/{PAGE}:14: phone '888-466-2291' is not in docs/en/{PAGE}"],
+    ),
+    (
+        "date changed",
+        "fr",
+        "31 janvier 2026",
+        "30 janvier 2026",
+        [f"docs/fr/{PAGE}: date '2026-01-31' of docs/en/{PAGE}:13 is missing here"],
+    ),
+    (
+        "money changed",
+        "fr",
+        "1 732 $",
+        "1 723 $",
+        [f"docs/fr/{PAGE}:19: money '$1723' is not in docs/en/{PAGE}"],
+    ),
+    (
+        "heading dropped",
+        "fr",
+        "## Étape 2 : inscrivez-vous { #step-2 }\n",
+        "",
+        [
+            f"headings differ from the original: docs/en/{PAGE}:20 has a level-2 heading {{ #step-2 }}, missing here"
+        ],
+    ),
+    (
+        "heading id changed",
+        "fr",
+        "{ #step-2 }",
+        "{ #etape-2 }",
+        [
+            f"docs/fr/{PAGE}:21: headings differ from the original: docs/en/{PAGE}:20 has a level-2 heading {{ #step-2 }}, here it is a level-2 heading {{ #etape-2 }}"
+        ],
+    ),
+    (
+        "heading without id",
+        "fr",
+        " { #step-2 }",
+        "",
+        [f"docs/fr/{PAGE}:21: heading 'Étape 2 : inscrivez-vous' has no explicit id"],
+    ),
+    (
+        "list item dropped",
+        "fr",
+        "2. Vérifiez la prime : au plus 110 % du tarif de groupe, ou 1 732 $ par mois.\n",
+        "",
+        [
+            f"docs/fr/{PAGE}:18: numbered lists differ: docs/en/{PAGE}:17 has a numbered list of 2 items, here a numbered list of 1 items"
+        ],
+    ),
+    (
+        "admonition changed",
+        "fr",
+        '!!! warning "Important"',
+        '!!! note "Important"',
+        [
+            f"docs/fr/{PAGE}:23: admonitions differ: docs/en/{PAGE}:22 has a 'warning' admonition, here a 'note' admonition"
+        ],
+    ),
+    (
+        "table shape changed",
+        "fr",
+        "| DMHC | 1-888-466-2219 |\n",
+        "| DMHC | 1-888-466-2219 |\n| CDI | 1-888-466-2219 |\n",
+        [
+            f"docs/fr/{PAGE}:26: tables differ: docs/en/{PAGE}:25 has a table of 2 rows and 2 columns, here a table of 3 rows and 2 columns"
+        ],
+    ),
+    (
+        "related set differs",
+        "fr",
+        "related: [health-insurance/other.md]",
+        "related: []",
+        [
+            f"docs/fr/{PAGE}:7: related questions differ from docs/en/{PAGE}: missing here health-insurance/other.md; not in the original none"
+        ],
+    ),
+    (
+        "source URL differs",
+        "fr",
+        "url: https://www.dmhc.ca.gov/cobra.aspx",
+        "url: https://www.dmhc.ca.gov/COBRA.aspx",
+        [
+            f"docs/fr/{PAGE}:8: source https://www.dmhc.ca.gov/cobra.aspx of docs/en/{PAGE} is missing here"
+        ],
+    ),
+    (
+        "English paragraph left in French",
+        "fr",
+        "Vous avez **60 jours** pour vous inscrire.",
+        "You have **60 jours** to sign up, and you should do it before the end of the month.",
+        [
+            f"docs/fr/{PAGE}:14: this looks like English, not 'fr': \"You have **60 jours** to sign up"
+        ],
+    ),
+    (
+        "broken front matter",
+        "fr",
+        "category: health-insurance",
+        "category: [health-insurance",
+        [f"docs/fr/{PAGE}:4: front matter is not valid YAML"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("defect", "lang", "old", "new", "expected"), DEFECTS, ids=[d[0] for d in DEFECTS]
+)
+def test_each_planted_defect_is_caught_with_its_message(
+    tmp_path, capsys, defect, lang, old, new, expected
+):
+    code, output = plant(tmp_path, capsys, lang, old, new)
+    assert code == 1, output
+    for message in expected:
+        assert message in output, output
+    assert output.splitlines()[-1].startswith("check_parity: ")
+
+
+def test_a_missing_twin_and_an_orphan_are_reported(tmp_path, capsys):
+    root = accepted_tree(tmp_path, capsys)
+    (root / "docs/fr/health-insurance/other.md").unlink()
+    (root / "docs/fr/health-insurance/french-only.md").write_text(OTHER["fr"])
+    code, output = run(capsys, root)
+    assert code == 1
+    assert (
+        "docs/fr/health-insurance/other.md: missing: this page exists in en but not in 'fr'"
+        in output
+    )
+    assert (
+        "docs/en/health-insurance/french-only.md: missing: this page exists in fr but not in 'en'"
+        in output
+    )
+
+
+def test_a_ui_string_left_in_english_is_reported(tmp_path, capsys):
+    root = accepted_tree(tmp_path, capsys)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("Questions liées", "See also the other questions"))
+    code, output = run(capsys, root)
+    assert code == 1
+    assert "UI string 'related' of 'fr' looks like English" in output
+
+
+def test_a_third_language_needs_no_code_change(tmp_path, capsys):
+    root = accepted_tree(tmp_path, capsys, languages=("en", "fr", "es"))
+    code, output = run(capsys, root, "--report")
+    assert code == 0, output
+    assert output.splitlines()[0].split() == ["page", "fr", "es"]
+    assert "6 pages" not in output and "9 pages in 3 languages are up to date" in output
+    spanish = root / "docs/es" / PAGE
+    spanish.write_text(spanish.read_text().replace("31 de enero de 2026", "30 de enero de 2026"))
+    run(capsys, root, "--accept", str(spanish))
+    code, output = run(capsys, root)
+    assert code == 1
+    assert f"docs/es/{PAGE}: number '31' of docs/en/{PAGE}:13 is missing here" in output
+    (root / "docs/es/health-insurance/other.md").unlink()
+    assert "docs/es/health-insurance/other.md: missing" in run(capsys, root)[1]
+
+
+def test_the_real_tree_is_up_to_date(capsys):
+    code, output = run(capsys, ROOT)
+    assert code == 0, output
+
+
+def french_sentences():
+    from sitekit import page_model
+    from sitekit.untranslated import sentences
+
+    for rel in page_model.list_pages(ROOT / "docs", "fr"):
+        page = page_model.read_page(ROOT / "docs", "fr", rel)
+        yield from (sentence for _, sentence in sentences(page.body, page.body_line))
+
+
+def test_the_english_detector_has_no_false_alarm_on_our_french_pages():
+    flagged = [s for s in french_sentences() if english_sentences(s, "fr")]
+    assert flagged == []

@@ -217,8 +217,12 @@ def compare_facts(original: Page, translation: Page) -> list[Problem]:
 
 
 def stated_as_number(fact: facts.Fact, other: dict) -> bool:
-    """A duration the other language states without its unit ("turning 26" = "26 ans")."""
-    return fact.kind == "duration" and ("number", fact.value.split()[0]) in other
+    """A number one language gives with a unit and the other without ("aged 65" = "65 ans")."""
+    if fact.kind == "duration":
+        return ("number", fact.value.split()[0]) in other
+    if fact.kind == "number":
+        return any(kind == "duration" and value.split()[0] == fact.value for kind, value in other)
+    return False
 
 
 def compare_language(translation: Page) -> list[Problem]:

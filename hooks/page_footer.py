@@ -1,0 +1,55 @@
+"""Build hook: give a page's template its dates, related questions and sources.
+
+Every page that records when it was updated (questions, guides, contacts, glossary...)
+ends with that footer. The data is computed here, in the page's language;
+overrides/partials/page-footer.html renders it under the text.
+"""
+
+from __future__ import annotations
+
+from sitekit import build_state, mkdocs_env
+from sitekit.dates import long_date
+from sitekit.page_model import parse_iso_date
+from sitekit.typography import typeset_text
+
+
+def related_links(rel_paths, pages, files, from_file, lang):
+    """(title, relative URL) of each related question, in the page's own language."""
+    links = []
+    for rel_path in rel_paths:
+        target = files.get_file_from_path(rel_path)
+        title = typeset_text(pages[rel_path].meta["title"], lang)
+        links.append({"title": title, "url": target.url_relative_to(from_file)})
+    return links
+
+
+def dated(meta, key, lang, ui):
+    """{"iso": ..., "text": "Updated August 14, 2025"} for a date key, or None."""
+    if key not in meta:
+        return None
+    date = parse_iso_date(meta[key])
+    return {"iso": date.isoformat(), "text": ui[key].format(date=long_date(date, lang))}
+
+
+def footer_data(meta, lang, ui, related):
+    return {
+        "updated": dated(meta, "updated", lang, ui),
+        "reviewed": dated(meta, "reviewed", lang, ui),
+        "related": related,
+        "sources": [
+            {"title": typeset_text(source["title"], lang), "url": source["url"]}
+            for source in meta.get("sources") or []
+        ],
+    }
+
+
+def on_page_context(context, page, config, nav):
+    lang = mkdocs_env.build_language(config)
+    state = build_state.current(lang)
+    model = state.pages.get(page.file.norm_src_uri)
+    if model is None or "updated" not in model.meta:
+        return context
+    related_paths = model.meta.get("related", [])
+    related = related_links(related_paths, state.pages, state.files, page.file, lang)
+    context["page_footer"] = footer_data(model.meta, lang, mkdocs_env.ui_strings(config), related)
+    return context

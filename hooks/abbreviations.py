@@ -26,9 +26,10 @@ def on_pre_build(config):
     lang = mkdocs_env.build_language(config)
     path = definitions_file(config, lang)
     if not path.is_file():
+        original = definitions_file(config, mkdocs_env.default_language(config))
         raise PluginError(
             f"{path}: missing; every language needs its abbreviations file "
-            f"(copy {definitions_file(config, mkdocs_env.default_language(config))} and translate it)"
+            f"(copy {original} and translate it)"
         )
     _definitions[lang] = path.read_text(encoding="utf-8")
 

@@ -7,6 +7,7 @@ check far cheaper than the build (issue 8).
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -14,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 TAG = re.compile(r"<(a|link|script|img|source|iframe|area|meta)\b([^>]*)>", re.IGNORECASE)
 ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
 ID = re.compile(r"""\s(?:id|name)\s*=\s*["']([^"']+)["']""")
 CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
 REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.IGNORECASE)
@@ -42,8 +44,19 @@ class Document:
     links: list[Link] = field(default_factory=list)
 
 
+def unescape_attribute(value: str) -> str:
+    """Decode character references as browsers do in attributes: only those ending in ';'.
+
+    ("?a=1&sectionNum=2" keeps its "&sect", which html.unescape would turn into "§".)
+    """
+    return ENTITY.sub(lambda match: html.unescape(match.group(0)), value)
+
+
 def attributes(text: str) -> dict[str, str]:
-    return {name.lower(): double or single for name, double, single in ATTRIBUTE.findall(text)}
+    return {
+        name.lower(): unescape_attribute(double or single)
+        for name, double, single in ATTRIBUTE.findall(text)
+    }
 
 
 def read_html(site_dir: Path, path: str) -> Document:

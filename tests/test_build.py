@@ -149,13 +149,20 @@ def test_question_footer_is_in_the_page_language(site_dir, lang, updated, discla
         assert f'href="{source["url"]}"' in html
 
 
+@pytest.mark.parametrize("category", ["health-insurance", "guides"])
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_category_page_lists_its_questions_from_front_matter(site_dir, lang):
-    tags = parse_html(site_dir / output_path(lang, "health-insurance/index.md"))
-    titles = "".join(tags.text)
-    for rel in source_pages()[lang]:
-        if rel.startswith("health-insurance/") and not rel.endswith("index.md"):
-            assert front_matter(lang, rel)["title"] in titles, rel
+def test_category_page_lists_its_questions_from_front_matter(site_dir, lang, category):
+    tags = parse_html(site_dir / output_path(lang, f"{category}/index.md"))
+    listed = {link["href"] for link in tags.find("a")}
+    questions = [
+        rel
+        for rel in source_pages()[lang]
+        if rel.startswith(f"{category}/") and not rel.endswith("index.md")
+    ]
+    assert questions
+    for rel in questions:
+        slug = rel.removeprefix(f"{category}/").removesuffix(".md")
+        assert f"{slug}/" in listed, rel
 
 
 @pytest.mark.parametrize(("lang", "title"), [("en", "Page not found"), ("fr", "Page introuvable")])
@@ -193,3 +200,35 @@ def test_no_page_or_stylesheet_loads_anything_from_another_host(site_dir):
             f"{path.relative_to(site_dir)}: {host}" for host in KNOWN_THIRD_PARTIES if host in text
         ]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "meaning"),
+    [("en", "Independent Medical Review"), ("fr", "examen médical indépendant")],
+)
+def test_abbreviations_are_explained_in_the_page_language(site_dir, lang, meaning):
+    html = (site_dir / output_path(lang, IMR)).read_text(encoding="utf-8")
+    titles = set(re.findall(r'<abbr title="([^"]+)">IMR</abbr>', html))
+    assert titles and all(title.startswith(meaning) for title in titles), titles
+
+
+def test_french_punctuation_is_kept_with_its_word(site_dir):
+    french = (site_dir / output_path("fr", IMR)).read_text(encoding="utf-8")
+    english = (site_dir / output_path("en", IMR)).read_text(encoding="utf-8")
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", french).group(1)
+    assert heading.endswith("\u202f?"), heading
+    assert "Étape 1\u00a0:" in french
+    assert " ?" not in "".join(parse_html(site_dir / output_path("fr", IMR)).text)
+    assert "\u202f" not in english and "\u00a0:" not in english
+
+
+@pytest.mark.parametrize("rel", ["glossary.md", "contacts.md", "guides/which-regulator.md"])
+def test_every_dated_page_shows_its_dates_sources_and_disclaimer(site_dir, rel):
+    for lang in LANGUAGES:
+        meta = front_matter(lang, rel)
+        html = (site_dir / output_path(lang, rel)).read_text(encoding="utf-8")
+        assert f'datetime="{meta["updated"].isoformat()}"' in html
+        assert all(
+            f'href="{source["url"].replace("&", "&amp;")}"' in html for source in meta["sources"]
+        )
+        assert 'class="page-disclaimer"' in html

@@ -259,3 +259,10 @@ def test_the_external_mode_reports_broken_external_links_per_page(
         f"{site_copy}/{IMR}: external link '{server}/moved': moved permanently (301) to {server}/ok"
         in output
     )
+
+
+def test_attribute_values_are_decoded_as_browsers_decode_them():
+    from sitekit.built_site import unescape_attribute
+
+    value = "https://x.gov/s?lawCode=HSC&amp;sectionNum=1&sectionNum=2&#38;"
+    assert unescape_attribute(value) == "https://x.gov/s?lawCode=HSC&sectionNum=1&sectionNum=2&"

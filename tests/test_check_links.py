@@ -249,6 +249,8 @@ def test_the_external_mode_reports_broken_external_links_per_page(
         "0.5",
         "--retries",
         "0",
+        "--per-host-interval",
+        "0",
     )
     assert code == 1
     assert (

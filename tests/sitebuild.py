@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "overrides", "hooks", "docs")
+PROJECT_PARTS = ("mkdocs.yml", "overrides", "hooks", "sitekit", "includes", "docs")
 LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html import escape
 
 import pytest
 import yaml
@@ -146,7 +147,7 @@ def test_question_footer_is_in_the_page_language(site_dir, lang, updated, discla
     assert f'datetime="{meta["reviewed"].isoformat()}"' in html
     assert disclaimer in html
     for source in meta["sources"]:
-        assert f'href="{source["url"]}"' in html
+        assert f'href="{escape(source["url"])}"' in html
 
 
 @pytest.mark.parametrize("category", ["health-insurance", "guides"])

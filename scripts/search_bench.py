@@ -1,0 +1,198 @@
+"""Search relevance benchmark: type real queries into the site's search box, in chromium.
+
+For every language, each query of the committed query set (tests/search-queries.yml)
+is typed into the search box of that language's home page, as a reader would, and
+the pages of the results are compared with the page that should answer it.
+Reported per language: top-1 and top-3 hits, any result from another language, and
+the size of the language's search index (bytes and gzip). Goal: top-3 100%, top-1 at
+least 90%, no result from another language; below it, the exit status is 1.
+
+Usage:
+    python -m scripts.search_bench SITE_DIR [--queries tests/search-queries.yml] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+from sitekit import site_config
+from sitekit.local_browser import launch, serve
+
+TOP3_GOAL = 1.0
+TOP1_GOAL = 0.9
+QUERIES = Path("tests/search-queries.yml")
+SEARCH_BOX = "input.md-search__input"
+RESULT_LINKS = ".md-search-result__item > a"
+SETTLE_POLLS = 3
+POLL_SECONDS = 0.05
+TIMEOUT_SECONDS = 8.0
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site_dir", type=Path, help="the built site")
+    parser.add_argument("--config", default="mkdocs.yml")
+    parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("--json", action="store_true", help="print one JSON line only")
+    return parser.parse_args(argv)
+
+
+def load_queries(path: Path, languages: list[str]) -> dict[str, list[dict]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or set(data) != set(languages):
+        raise SystemExit(f"{path}: needs one list of queries for each language: {languages}")
+    for lang, entries in data.items():
+        for number, entry in enumerate(entries, start=1):
+            if not isinstance(entry, dict) or set(entry) != {"query", "expect"}:
+                raise SystemExit(
+                    f"{path}: {lang} query {number} needs exactly 'query' and 'expect'"
+                )
+    return data
+
+
+def language_root(lang: str, languages: list[str]) -> str:
+    return "" if lang == languages[0] else f"{lang}/"
+
+
+def page_of(href: str, page_url: str, base: str) -> str:
+    """The site path of a result link, without query and fragment: 'fr/guides/x/'."""
+    return urlsplit(urljoin(page_url, href)).path.removeprefix(urlsplit(base).path)
+
+
+def settled_results(page) -> list[str]:
+    """The result links once the search has stopped changing them."""
+    deadline, last, same = time.monotonic() + TIMEOUT_SECONDS, None, 0
+    while time.monotonic() < deadline:
+        time.sleep(POLL_SECONDS)
+        links = page.eval_on_selector_all(
+            RESULT_LINKS, "els => els.map(e => e.getAttribute('href'))"
+        )
+        same = same + 1 if links == last else 0
+        last = links
+        if same >= SETTLE_POLLS and links:
+            return links
+    return last or []
+
+
+def search(page, query: str, base: str) -> list[str]:
+    """Type a query into the search box; the result pages in order, each once."""
+    box = page.locator(SEARCH_BOX)
+    box.click()
+    box.fill("")
+    page.keyboard.type(query)
+    pages: list[str] = []
+    for href in settled_results(page):
+        path = page_of(href, page.url, base)
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+def index_size(site_dir: Path, lang: str, languages: list[str]) -> dict[str, int]:
+    raw = (site_dir / language_root(lang, languages) / "search" / "search_index.json").read_bytes()
+    return {"bytes": len(raw), "gzip": len(gzip.compress(raw, mtime=0))}
+
+
+def run_language(browser, base, lang, languages, queries) -> dict:
+    root = language_root(lang, languages)
+    page = browser.new_page()
+    page.goto(urljoin(base, root))
+    results = []
+    for entry in queries:
+        found = search(page, entry["query"], base)
+        expected = root + entry["expect"]
+        results.append(
+            {
+                "query": entry["query"],
+                "expect": expected,
+                "found": found[:3],
+                "rank": found.index(expected) + 1 if expected in found else None,
+                "other_language": [
+                    path for path in found if not in_language(path, lang, languages)
+                ],
+            }
+        )
+    page.close()
+    return summarize(results)
+
+
+def in_language(path: str, lang: str, languages: list[str]) -> bool:
+    first = path.split("/", 1)[0]
+    owner = first if first in languages[1:] else languages[0]
+    return owner == lang
+
+
+def summarize(results: list[dict]) -> dict:
+    count = len(results)
+    top1 = sum(1 for r in results if r["rank"] == 1)
+    top3 = sum(1 for r in results if r["rank"] and r["rank"] <= 3)
+    return {
+        "queries": count,
+        "top1": top1,
+        "top3": top3,
+        "top1_rate": round(top1 / count, 3) if count else 0.0,
+        "top3_rate": round(top3 / count, 3) if count else 0.0,
+        "other_language_results": sum(len(r["other_language"]) for r in results),
+        "misses": [r for r in results if r["rank"] != 1 or r["other_language"]],
+    }
+
+
+def meets_goal(summary: dict) -> bool:
+    return (
+        summary["top3_rate"] >= TOP3_GOAL
+        and summary["top1_rate"] >= TOP1_GOAL
+        and summary["other_language_results"] == 0
+    )
+
+
+def report(lang: str, summary: dict, size: dict) -> list[str]:
+    lines = [
+        f"search-bench {lang}: top-1 {summary['top1']}/{summary['queries']} "
+        f"({summary['top1_rate']:.0%}), top-3 {summary['top3']}/{summary['queries']} "
+        f"({summary['top3_rate']:.0%}), other-language results {summary['other_language_results']}; "
+        f"index {size['bytes']:,} bytes ({size['gzip']:,} gzip)"
+    ]
+    for miss in summary["misses"]:
+        rank = f"rank {miss['rank']}" if miss["rank"] else "not found"
+        lines.append(
+            f'  {rank}: "{miss["query"]}" expected {miss["expect"]}, got {miss["found"]}'
+            + (f", other language: {miss['other_language']}" if miss["other_language"] else "")
+        )
+    return lines
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    config, _ui = site_config.load(args.config)
+    languages = config.languages
+    queries = load_queries(args.queries, languages)
+    from playwright.sync_api import sync_playwright
+
+    results = {}
+    with serve(args.site_dir) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            for lang in languages:
+                summary = run_language(browser, base, lang, languages, queries[lang])
+                results[lang] = {**summary, "index": index_size(args.site_dir, lang, languages)}
+        finally:
+            browser.close()
+    ok = all(meets_goal(summary) for summary in results.values())
+    if not args.json:
+        for lang, summary in results.items():
+            print("\n".join(report(lang, summary, summary["index"])))
+    line = {lang: {k: v for k, v in s.items() if k != "misses"} for lang, s in results.items()}
+    print(json.dumps({"search_bench": line, "goal_met": ok}))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -154,10 +154,11 @@ def meets_goal(summary: dict) -> bool:
 
 
 def report(lang: str, summary: dict, size: dict) -> list[str]:
+    count, other = summary["queries"], summary["other_language_results"]
     lines = [
-        f"search-bench {lang}: top-1 {summary['top1']}/{summary['queries']} "
-        f"({summary['top1_rate']:.0%}), top-3 {summary['top3']}/{summary['queries']} "
-        f"({summary['top3_rate']:.0%}), other-language results {summary['other_language_results']}; "
+        f"search-bench {lang}: top-1 {summary['top1']}/{count} ({summary['top1_rate']:.0%}), "
+        f"top-3 {summary['top3']}/{count} ({summary['top3_rate']:.0%}), "
+        f"other-language results {other}; "
         f"index {size['bytes']:,} bytes ({size['gzip']:,} gzip)"
     ]
     for miss in summary["misses"]:

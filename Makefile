@@ -7,7 +7,7 @@ STAGING_DIR := .site-staging
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check test lint format lock chromium clean
+.PHONY: serve build check test lint format lock chromium search-bench clean
 
 $(VENV)/.site-deps: requirements.txt
 	python3 -m venv $(VENV)
@@ -31,6 +31,9 @@ build: $(VENV)/.site-deps  ## build the site into site/
 check: build  ## strict build, then the link checker and the translation-parity check
 	$(PY) -m scripts.check_links $(SITE_DIR)
 	$(PY) -m scripts.check_parity
+
+search-bench: build $(VENV)/.dev-deps chromium  ## search relevance per language, in chromium
+	$(PY) -m scripts.search_bench $(SITE_DIR)
 
 chromium:  ## install Debian's chromium for the browser tests, when missing
 	@command -v chromium >/dev/null 2>&1 || { \

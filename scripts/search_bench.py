@@ -67,29 +67,51 @@ def page_of(href: str, page_url: str, base: str) -> str:
     return urlsplit(urljoin(page_url, href)).path.removeprefix(urlsplit(base).path)
 
 
-def settled_results(page) -> list[str]:
-    """The result links once the search has stopped changing them."""
+def result_state(page) -> tuple[str, list[str]]:
+    """The results line ("12 matching documents") and the result links, as shown."""
+    return page.evaluate(
+        """() => [
+            document.querySelector(".md-search-result__meta").textContent.trim(),
+            [...document.querySelectorAll(".md-search-result__item > a")]
+                .map(link => link.getAttribute("href")),
+        ]"""
+    )
+
+
+def wait_for_results(page, done) -> list[str]:
+    """Poll the results until done(line, links) holds for SETTLE_POLLS polls in a row."""
     deadline, last, same = time.monotonic() + TIMEOUT_SECONDS, None, 0
     while time.monotonic() < deadline:
+        state = result_state(page)
+        same = same + 1 if state == last and done(*state) else 0
+        last = state
+        if same >= SETTLE_POLLS:
+            break
         time.sleep(POLL_SECONDS)
-        links = page.eval_on_selector_all(
-            RESULT_LINKS, "els => els.map(e => e.getAttribute('href'))"
-        )
-        same = same + 1 if links == last else 0
-        last = links
-        if same >= SETTLE_POLLS and links:
-            return links
-    return last or []
+    return last[1] if last else []
 
 
 def search(page, query: str, base: str) -> list[str]:
-    """Type a query into the search box; the result pages in order, each once."""
+    """Enter a query in the search box; the result pages in order, each once.
+
+    The box is emptied first and the query entered at once, then a key is pressed
+    (the theme searches on key presses), so that no result of an earlier or partial
+    query can be read as this query's.
+    """
+    no_results = page.evaluate(
+        "JSON.parse(document.getElementById('__config').textContent)"
+        ".translations['search.result.none']"
+    )
     box = page.locator(SEARCH_BOX)
     box.click()
     box.fill("")
-    page.keyboard.type(query)
+    box.press("End")  # the theme searches on key presses, not on the value alone
+    wait_for_results(page, lambda line, links: not links)
+    box.fill(query)
+    box.press("End")
+    links = wait_for_results(page, lambda line, links: bool(links) or line == no_results)
     pages: list[str] = []
-    for href in settled_results(page):
+    for href in links:
         path = page_of(href, page.url, base)
         if path not in pages:
             pages.append(path)

@@ -18,3 +18,32 @@ def site_build(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site_dir(site_build):
     return site_build[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    """The built site, served on 127.0.0.1 for the browser tests."""
+    from sitekit.local_browser import serve
+
+    with serve(site_dir) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium, driven by Playwright, with the project's flags."""
+    from playwright.sync_api import sync_playwright
+
+    from sitekit.local_browser import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    tab = browser.new_page()
+    yield tab
+    tab.close()

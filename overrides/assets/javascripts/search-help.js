@@ -1,0 +1,41 @@
+/*
+ * When a search finds nothing, say where to get help: a link to the contacts page of
+ * the page's language, under the theme's "no results" line. The link, its text and
+ * the "no results" line come from the script tag (overrides/main.html) and the
+ * theme's configuration.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var result = document.querySelector(".md-search-result");
+  var config = document.getElementById("__config");
+  if (!script || !result || !config) {
+    return;
+  }
+  var meta = result.querySelector(".md-search-result__meta");
+  var noResults = JSON.parse(config.textContent).translations["search.result.none"];
+
+  function helpLine() {
+    var line = document.createElement("p");
+    line.className = "md-search-result__meta site-search-help";
+    line.appendChild(document.createTextNode(script.dataset.text + " "));
+    var link = document.createElement("a");
+    link.href = script.dataset.contacts;
+    link.textContent = script.dataset.link;
+    line.appendChild(link);
+    return line;
+  }
+
+  function update() {
+    var help = result.querySelector(".site-search-help");
+    var found = meta.textContent.trim() !== noResults;
+    if (!found && !help) {
+      meta.insertAdjacentElement("afterend", helpLine());
+    } else if (found && help) {
+      help.remove();
+    }
+  }
+
+  new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true });
+})();

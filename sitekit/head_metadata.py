@@ -1,0 +1,102 @@
+"""What a page tells search engines, link previews and partners in its <head>.
+
+Absolute language alternates (with x-default), OpenGraph tags and JSON-LD: a QAPage
+for a question, a WebPage otherwise, with its language, its date, its breadcrumbs and
+the link to its translations.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath
+
+from sitekit.page_model import Page, parse_iso_date
+from sitekit.urls import absolute, language_prefix, page_path
+
+
+def page_url(site_url: str, lang: str, languages: list[str], rel_path: str) -> str:
+    return absolute(site_url, language_prefix(lang, languages) + page_path(rel_path))
+
+
+def alternates(site_url, languages, rel_path, pages_by_lang) -> list[dict]:
+    """hreflang -> absolute URL of the page in every language that has it, and x-default."""
+    links = [
+        {"hreflang": lang, "href": page_url(site_url, lang, languages, rel_path)}
+        for lang in languages
+        if rel_path in pages_by_lang.get(lang, {})
+    ]
+    default = page_url(site_url, languages[0], languages, rel_path)
+    return [*links, {"hreflang": "x-default", "href": default}]
+
+
+def breadcrumbs(site_url, lang, languages, page: Page, pages: dict) -> list[dict]:
+    """Home, then the category, then the page (each with its title in the language)."""
+    trail = ["index.md"]
+    parts = PurePosixPath(page.rel_path).parts
+    if len(parts) == 2 and parts[1] != "index.md":
+        trail.append(f"{parts[0]}/index.md")
+    if page.rel_path != "index.md":
+        trail.append(page.rel_path)
+    return [
+        {
+            "@type": "ListItem",
+            "position": position,
+            "name": pages[rel].meta["title"],
+            "item": page_url(site_url, lang, languages, rel),
+        }
+        for position, rel in enumerate(trail, start=1)
+        if rel in pages
+    ]
+
+
+def json_ld(site_url, lang, languages, page: Page, pages_by_lang, site_name) -> dict:
+    url = page_url(site_url, lang, languages, page.rel_path)
+    meta = page.meta
+    data = {
+        "@context": "https://schema.org",
+        "@type": "QAPage" if page.is_question else "WebPage",
+        "url": url,
+        "name": meta["title"],
+        "description": meta["description"],
+        "inLanguage": lang,
+        "isPartOf": {
+            "@type": "WebSite",
+            "name": site_name,
+            "url": page_url(site_url, lang, languages, "index.md"),
+        },
+        "breadcrumb": {
+            "@type": "BreadcrumbList",
+            "itemListElement": breadcrumbs(site_url, lang, languages, page, pages_by_lang[lang]),
+        },
+    }
+    if "updated" in meta:
+        data["dateModified"] = parse_iso_date(meta["updated"]).isoformat()
+    if "reviewed" in meta:
+        data["lastReviewed"] = parse_iso_date(meta["reviewed"]).isoformat()
+    if page.is_question:
+        data["mainEntity"] = {
+            "@type": "Question",
+            "name": meta["title"],
+            "text": meta["title"],
+            "answerCount": 1,
+            "acceptedAnswer": {"@type": "Answer", "text": meta["description"], "url": url},
+        }
+    others = [
+        {
+            "@type": "WebPage",
+            "url": page_url(site_url, other, languages, page.rel_path),
+            "inLanguage": other,
+        }
+        for other in languages
+        if other != lang and page.rel_path in pages_by_lang.get(other, {})
+    ]
+    if others:
+        relation = "workTranslation" if lang == languages[0] else "translationOfWork"
+        data[relation] = others if relation == "workTranslation" else others[0]
+    return data
+
+
+def script_json(data: dict) -> str:
+    """JSON safe inside a <script> element."""
+    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
+    return text.replace("</", "<\\/")

@@ -1,0 +1,24 @@
+"""The site's URL scheme: where a page of a language is published, as a path."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+
+def page_path(rel_path: str) -> str:
+    """The path of a page inside its language's folder: 'guides/x.md' -> 'guides/x/'."""
+    stem = str(PurePosixPath(rel_path).with_suffix(""))
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def language_prefix(lang: str, languages: list[str]) -> str:
+    """'' for the default language (the first), 'fr/' for French."""
+    return "" if lang == languages[0] else f"{lang}/"
+
+
+def absolute(site_url: str, path: str) -> str:
+    return site_url.rstrip("/") + "/" + path.lstrip("/")

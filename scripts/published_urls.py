@@ -63,7 +63,7 @@ def read_list(path: Path) -> list[str]:
 
 def check(site_dir: Path, listed: list[str], list_path: Path) -> list[str]:
     problems = []
-    for number, url in enumerate(listed, start=1):
+    for url in listed:
         if not resolves(site_dir, url):
             problems.append(
                 f"{list_path}: {url} no longer resolves in {site_dir}; restore the page or add "

@@ -19,7 +19,8 @@ HEADER = (
 
 def sitemap_entry(url: str, alternates: list[dict], updated) -> str:
     links = "".join(
-        f'    <xhtml:link rel="alternate" hreflang="{link["hreflang"]}" href={quoteattr(link["href"])}/>\n'
+        f'    <xhtml:link rel="alternate" hreflang="{link["hreflang"]}" '
+        f"href={quoteattr(link['href'])}/>\n"
         for link in alternates
     )
     lastmod = f"    <lastmod>{parse_iso_date(updated).isoformat()}</lastmod>\n" if updated else ""

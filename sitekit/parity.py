@@ -118,7 +118,7 @@ def compare_headings(original, translation, headings, other_headings) -> list[Pr
     problems = []
     for page, page_headings in ((original, headings), (translation, other_headings)):
         for heading in page_headings:
-            if heading.level >= 2 and not heading.anchor:
+            if not heading.anchor:
                 problems.append(
                     Problem(
                         page.source,

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "overrides", "hooks", "sitekit", "includes", "docs")
+PROJECT_PARTS = ("mkdocs.yml", "redirects.yml", "overrides", "hooks", "sitekit", "includes", "docs")
 LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
 
@@ -73,12 +73,21 @@ class Tags(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict]] = []
         self.text: list[str] = []
+        self.in_script = False
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
+        self.in_script = tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self.in_script = False
 
     def handle_data(self, data):
-        self.text.append(data)
+        if not self.in_script:  # the text a reader sees, not scripts or styles
+            self.text.append(data)
+
+    def find_all(self) -> list[tuple[str, dict]]:
+        return list(self.tags)
 
     def find(self, tag: str, **attrs) -> list[dict]:
         return [

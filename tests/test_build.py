@@ -51,11 +51,20 @@ def test_strict_build_prints_no_warning(site_build):
     assert problems == []
 
 
-def test_output_is_exactly_the_source_pages_and_one_404_per_language(site_dir):
-    expected = {
-        output_path(lang, rel) for lang, pages in source_pages().items() for rel in pages
-    } | {output_path(lang, "404.md").replace("404/index.html", "404.html") for lang in LANGUAGES}
-    assert built_pages(site_dir) == expected
+def redirect_pages() -> set[str]:
+    """The redirect pages redirects.yml asks for, in every language."""
+    data = yaml.safe_load((ROOT / "redirects.yml").read_text(encoding="utf-8"))
+    sources = [source for section in data.values() for source in (section or {})]
+    return {output_path(lang, f"{source}.md") for lang in LANGUAGES for source in sources}
+
+
+def test_output_is_exactly_the_source_pages_redirects_and_one_404_per_language(site_dir):
+    expected = (
+        {output_path(lang, rel) for lang, pages in source_pages().items() for rel in pages}
+        | {output_path(lang, "404.md").replace("404/index.html", "404.html") for lang in LANGUAGES}
+        | redirect_pages()
+    )
+    assert redirect_pages() and built_pages(site_dir) == expected
 
 
 def test_the_imr_question_is_built_in_both_languages(site_dir):
@@ -81,9 +90,12 @@ def test_html_lang_is_the_page_language(pages):
     assert wrong == {}
 
 
+SITE_URL = "https://calhealthhelp.example/"
+
+
 def resolve(site_dir, page_path: str, href: str):
-    """The built file a link of page_path points to."""
-    href = href.split("#")[0]
+    """The built file a link of page_path points to (absolute URLs of the site included)."""
+    href = href.split("#")[0].replace(SITE_URL, "/", 1)
     base = site_dir if href.startswith("/") else (site_dir / page_path).parent
     target = (base / href.lstrip("/")).resolve()
     return target / "index.html" if target.is_dir() else target
@@ -91,11 +103,19 @@ def resolve(site_dir, page_path: str, href: str):
 
 def test_every_page_has_its_twin_in_every_language(site_dir, pages):
     for path, tags in pages.items():
-        if path.endswith("404.html"):
-            continue
-        alternates = {link["hreflang"]: link["href"] for link in tags.find("link", rel="alternate")}
-        assert set(alternates) == set(LANGUAGES), path
+        if path.endswith("404.html") or not tags.find("link", rel="alternate"):
+            continue  # the 404 pages and redirect pages have no twin
+        alternates = {
+            link["hreflang"]: link["href"]
+            for link in tags.find("link", rel="alternate")
+            if "hreflang" in link
+        }
+        assert set(alternates) == {*LANGUAGES, "x-default"}, path
+        assert all(href.startswith(SITE_URL) for href in alternates.values()), alternates
+        assert alternates["x-default"] == alternates[DEFAULT_LANGUAGE]
         for lang, href in alternates.items():
+            if lang == "x-default":
+                continue
             twin = resolve(site_dir, path, href)
             assert twin.is_file(), f"{path}: hreflang {lang} -> {href} does not exist"
             expected = output_path(lang, "x.md").removesuffix("x/index.html")

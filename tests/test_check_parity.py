@@ -107,9 +107,9 @@ OTHER = {
     "updated: 2026-01-15\nreviewed: 2026-01-15\nrelated: []\nsources: []\n---\n\nTexto.\n",
 }
 CATEGORY = {
-    "en": "---\ntitle: Health insurance\ndescription: The category.\n---\n\n# Health insurance\n",
-    "fr": "---\ntitle: Assurance maladie\ndescription: La rubrique.\n---\n\n# Assurance maladie\n",
-    "es": "---\ntitle: Seguro médico\ndescription: La categoría.\n---\n\n# Seguro médico\n",
+    "en": "---\ntitle: Health insurance\ndescription: The category.\n---\n\n# Health insurance { #top }\n",
+    "fr": "---\ntitle: Assurance maladie\ndescription: La rubrique.\n---\n\n# Assurance maladie { #top }\n",
+    "es": "---\ntitle: Seguro médico\ndescription: La categoría.\n---\n\n# Seguro médico { #top }\n",
 }
 UI = {"en": "Related questions", "fr": "Questions liées", "es": "Preguntas relacionadas"}
 PAGE = "health-insurance/keep-coverage.md"

@@ -139,7 +139,7 @@ def test_the_build_refuses_a_redirect_to_a_missing_page(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert (
-        "redirects.yml:11: 'health-insurance/gone.md' is not a page"
+        "redirects.yml:14: 'health-insurance/gone.md' is not a page"
         in result.stdout + result.stderr
     )
 

@@ -7,7 +7,7 @@ STAGING_DIR := .site-staging
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check test lint format lock chromium search-bench clean
+.PHONY: serve build check urls test lint format lock chromium search-bench clean
 
 $(VENV)/.site-deps: requirements.txt
 	python3 -m venv $(VENV)
@@ -31,6 +31,10 @@ build: $(VENV)/.site-deps  ## build the site into site/
 check: build  ## strict build, then the link checker and the translation-parity check
 	$(PY) -m scripts.check_links $(SITE_DIR)
 	$(PY) -m scripts.check_parity
+	$(PY) -m scripts.published_urls $(SITE_DIR)
+
+urls: build  ## add the site's new URLs to tests/published-urls.txt (never remove one)
+	$(PY) -m scripts.published_urls $(SITE_DIR) --update
 
 search-bench: build $(VENV)/.dev-deps chromium  ## search relevance per language, in chromium
 	$(PY) -m scripts.search_bench $(SITE_DIR)

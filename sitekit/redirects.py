@@ -32,7 +32,9 @@ def read_redirects(path: Path) -> tuple[list[Redirect], list[Problem]]:
     """The redirects of the file, and what is wrong with its form."""
     source = str(path)
     if not path.is_file():
-        return [], [Problem(source, None, f"missing; create it with the sections {', '.join(SECTIONS)}")]
+        return [], [
+            Problem(source, None, f"missing; create it with the sections {', '.join(SECTIONS)}")
+        ]
     try:
         node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:

@@ -9,6 +9,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import threading
 from pathlib import Path
 
@@ -27,11 +28,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @contextlib.contextmanager
-def serve(site_dir: Path):
-    """Serve site_dir on a free port of 127.0.0.1; yields its base URL ending with '/'."""
+def serve(site_dir: Path, port: int = 0):
+    """Serve site_dir on 127.0.0.1 (a free port by default); yields its base URL ending with '/'."""
     handler = functools.partial(QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -21,12 +21,24 @@ def site_dir(site_build):
 
 
 @pytest.fixture(scope="session")
-def site_url(site_dir):
-    """The built site, served on 127.0.0.1 for the browser tests."""
-    from sitekit.local_browser import serve
+def local_site(tmp_path_factory):
+    """The site built for the address it is served at on 127.0.0.1, so that its absolute
+    links (alternates, canonical URLs) stay on this machine in the browser tests."""
+    from sitekit.local_browser import free_port, serve
 
-    with serve(site_dir) as base:
-        yield base
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    site_dir = tmp_path_factory.mktemp("local-site")
+    result = build(ROOT, site_dir, site_url=base)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve(site_dir, port) as served:
+        assert served == base
+        yield site_dir, base
+
+
+@pytest.fixture(scope="session")
+def site_url(local_site):
+    return local_site[1]
 
 
 @pytest.fixture(scope="session")

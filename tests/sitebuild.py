@@ -15,9 +15,13 @@ LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
 
 
-def build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def build(
+    project_dir: Path, site_dir: Path, site_url: str | None = None
+) -> subprocess.CompletedProcess:
     """Run a strict `mkdocs build` of project_dir into site_dir, as `make build` does."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)],
         cwd=project_dir,

@@ -1,0 +1,251 @@
+"""The site as readers meet it, in Debian's chromium: accessible (axe-core, WCAG 2.1 A
+and AA), private (no request leaves 127.0.0.1), usable by keyboard and on a phone, in
+the right language, printable; and the reader's tools work in both languages."""
+
+from __future__ import annotations
+
+import pathlib
+import urllib.parse
+
+import axe_playwright_python
+import pytest
+
+from tests.sitebuild import LANGUAGES, ROOT, output_path, source_pages
+
+ARTIFACTS = ROOT / "test-artifacts"
+AXE = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGES = [output_path(lang, rel) for lang, pages in source_pages().items() for rel in pages]
+IMR = "health-insurance/independent-medical-review.md"
+PHONE = {"width": 375, "height": 812}
+PREFIX = {"en": "", "fr": "fr/"}
+
+
+def url_of(site_url, path):
+    return site_url + path.removesuffix("index.html")
+
+
+def language_of(path):
+    return "fr" if path.startswith("fr/") else "en"
+
+
+@pytest.mark.parametrize("path", [*PAGES, "404.html", "fr/404.html"])
+def test_page_is_accessible_private_and_fits_a_phone(page, site_url, path):
+    outside = []
+    page.on(
+        "request",
+        lambda request: (
+            outside.append(request.url) if not request.url.startswith(site_url) else None
+        ),
+    )
+    page.goto(url_of(site_url, path))
+    page.add_script_tag(content=AXE)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
+    )
+    violations = [
+        f"{violation['id']}: {node['target']} {node['failureSummary']}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]
+    assert violations == []
+    page.set_viewport_size(PHONE)
+    page.goto(url_of(site_url, path))
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"
+    assert outside == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_the_language_switcher_lands_on_the_same_page(page, site_url, path):
+    lang = language_of(path)
+    other = "en" if lang == "fr" else "fr"
+    page.goto(url_of(site_url, path))
+    href = page.locator(f"a.md-select__link[hreflang={other}]").evaluate("link => link.href")
+    twin = path.removeprefix("fr/") if lang == "fr" else "fr/" + path
+    assert urllib.parse.urlsplit(href).path == "/" + twin.removesuffix("index.html")
+    page.goto(href)
+    assert page.evaluate("document.documentElement.lang") == other
+
+
+def test_screenshots_of_the_imr_question(page, site_url):
+    """Saved for people to look at: phone and desktop, both languages."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    for lang in LANGUAGES:
+        for name, size in (("phone", PHONE), ("desktop", {"width": 1280, "height": 900})):
+            page.set_viewport_size(size)
+            page.goto(url_of(site_url, output_path(lang, IMR)))
+            shot = ARTIFACTS / f"imr-{lang}-{name}.png"
+            page.screenshot(path=str(shot))
+            assert shot.stat().st_size > 10_000
+
+
+def test_keyboard_skip_link_focus_search_and_navigation(page, site_url):
+    page.goto(url_of(site_url, output_path("en", IMR)))
+    page.keyboard.press("Tab")
+    skip = page.evaluate(
+        "() => { const e = document.activeElement; const r = e.getBoundingClientRect();"
+        " return [e.className, e.textContent.trim(), r.width > 0 && r.height > 0,"
+        " getComputedStyle(e).outlineStyle]; }"
+    )
+    assert "md-skip" in skip[0].split() and skip[1] == "Skip to content" and skip[2], skip
+    assert skip[3] != "none", "the skip link has no visible focus"
+    reached, outlines = set(), set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => { const e = document.activeElement;"
+            " return [e.tagName, e.className, e.getAttribute('href'), getComputedStyle(e).outlineStyle]; }"
+        )
+        reached.add((focused[0], focused[1]))
+        if focused[0] == "A" and "md-nav__link" in (focused[1] or ""):
+            outlines.add(focused[3])
+    assert any(tag == "INPUT" and "md-search__input" in cls for tag, cls in reached) or any(
+        tag == "LABEL" and "md-search" in (cls or "") for tag, cls in reached
+    ), reached
+    assert any("md-nav__link" in (cls or "") for _, cls in reached), reached
+    assert outlines and "none" not in outlines
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"), [("en", "Print this page"), ("fr", "Imprimer cette page")]
+)
+def test_a_question_prints_without_navigation_with_its_address_dates_and_sources(
+    page, site_url, lang, label
+):
+    address = url_of(site_url, output_path(lang, IMR))
+    page.goto(address)
+    assert page.locator(".page-actions button").inner_text() == label
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-search', '.md-footer', '.page-actions']
+            .map(selector => document.querySelector(selector))
+            .filter(element => element && getComputedStyle(element).display !== 'none')
+            .map(element => element.className)"""
+    )
+    assert hidden == []
+    assert page.locator(".print-only").inner_text() == address
+    assert page.locator(".page-dates").is_visible() and page.locator(".page-sources").is_visible()
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "subject"),
+    [
+        ("en", "Report a problem with this page", "Problem with the page:"),
+        ("fr", "Signaler un problème sur cette page", "Problème sur la page\u00a0:"),
+    ],
+)
+def test_report_a_problem_writes_an_email_with_the_page_title_and_address(
+    page, site_url, lang, label, subject
+):
+    address = url_of(site_url, output_path(lang, IMR))
+    page.goto(address)
+    link = page.locator(".page-actions a")
+    assert link.inner_text() == label
+    mailto = urllib.parse.urlsplit(link.get_attribute("href"))
+    fields = urllib.parse.parse_qs(mailto.query)
+    assert mailto.scheme == "mailto" and mailto.path == "corrections@calhealthhelp.example"
+    title = page.evaluate("document.querySelector('h1').textContent.trim()")
+    assert fields["subject"] == [f"{subject} {title}"]
+    assert fields["body"][0].endswith(address)
+
+
+# The deadline calculator
+
+
+DATE_CASES = [
+    ((2026, 1, 15), 6, (2026, 7, 15)),
+    ((2025, 8, 31), 6, (2026, 2, 28)),  # a month end: the end of February
+    ((2023, 8, 31), 6, (2024, 2, 29)),  # a leap year
+    ((2025, 12, 31), 6, (2026, 6, 30)),
+    ((2026, 3, 31), 6, (2026, 9, 30)),
+    ((2025, 9, 15), 6, (2026, 3, 15)),  # across the year
+]
+
+
+def test_the_calculator_adds_months_as_the_deadline_counts_them(page, site_url):
+    page.goto(url_of(site_url, output_path("en", IMR)))
+    for (year, month, day), months, expected in DATE_CASES:
+        result = page.evaluate(
+            "([date, months]) => siteDeadlines.addMonths(date, months)",
+            [{"year": year, "month": month, "day": day}, months],
+        )
+        assert (result["year"], result["month"], result["day"]) == expected
+    assert page.evaluate("siteDeadlines.addDays({year: 2026, month: 1, day: 15}, 120)") == {
+        "year": 2026,
+        "month": 5,
+        "day": 15,
+    }
+    assert page.evaluate("siteDeadlines.addDays({year: 2024, month: 2, day: 1}, 120)") == {
+        "year": 2024,
+        "month": 5,
+        "day": 31,
+    }
+    assert page.evaluate("siteDeadlines.parseIsoDate('2025-02-29')") is None
+    assert page.evaluate("siteDeadlines.parseIsoDate('14/08/2025')") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "imr", "hearing"),
+    [
+        ("en", "Last day to apply for an IMR: July 15, 2026.", "(120 days): May 15, 2026."),
+        (
+            "fr",
+            "Dernier jour pour demander un IMR\u00a0: 15 juillet 2026.",
+            "(120 jours)\u00a0: 15 mai 2026.",
+        ),
+    ],
+)
+def test_the_calculator_gives_the_last_days_in_the_page_language(
+    page, site_url, lang, imr, hearing
+):
+    page.goto(url_of(site_url, output_path(lang, IMR)))
+    tool = page.locator(".site-deadline")
+    assert tool.is_visible()
+    page.fill("#decision-date", "2026-01-15")
+    page.dispatch_event("#decision-date", "change")
+    lines = tool.locator("[data-result] p").all_inner_texts()
+    assert lines[0] == imr and lines[2].endswith(hearing)
+    assert "special circumstances" in lines[1] or "circonstances particulières" in lines[1]
+
+
+def test_without_javascript_the_rule_is_written_and_the_tool_hidden(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url_of(site_url, output_path("en", IMR)))
+    assert not page.locator(".site-deadline").is_visible()
+    assert "within 6 months" in page.locator("#step-5 ~ p").first.inner_text()
+    page.goto(url_of(site_url, output_path("en", "guides/which-regulator.md")))
+    assert not page.locator(".site-chooser").is_visible()
+    assert page.locator("#medicare").is_visible()
+    context.close()
+
+
+# The regulator chooser
+
+
+CHOOSER_PATHS = [
+    (["result-medicare"], "#medicare"),
+    (["medi-cal", "medi-cal-plan", "result-medi-cal-plan"], "#medi-cal-managed-care"),
+    (["medi-cal", "medi-cal-plan", "result-medi-cal"], "#medi-cal-fee-for-service"),
+    (["medi-cal", "employer", "result-employer"], "#self-funded"),
+    (["medi-cal", "employer", "plan-type", "result-dmhc"], "../dmhc-independent-medical-review/"),
+    (["medi-cal", "employer", "plan-type", "result-cdi"], "../cdi-independent-medical-review/"),
+    (["medi-cal", "employer", "plan-type", "result-unsure"], "#contacts"),
+]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(("answers", "link"), CHOOSER_PATHS)
+def test_the_regulator_chooser_leads_to_the_right_place(page, site_url, lang, answers, link):
+    page.goto(url_of(site_url, output_path(lang, "guides/which-regulator.md")))
+    tool = page.locator(".site-chooser")
+    for answer in answers:
+        tool.locator(f"[data-step]:visible button[data-next='{answer}']").click()
+    result = tool.locator(f"[data-step='{answers[-1]}']")
+    assert result.is_visible() and tool.locator("[data-step]:visible").count() == 1
+    assert result.locator("a").get_attribute("href") == link
+    result.locator("button").click()
+    assert tool.locator("[data-step='start']").is_visible()

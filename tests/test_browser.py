@@ -198,10 +198,11 @@ def test_the_calculator_adds_months_as_the_deadline_counts_them(page, site_url):
         ),
     ],
 )
+@pytest.mark.parametrize("rel", [IMR, "guides/dmhc-independent-medical-review.md"])
 def test_the_calculator_gives_the_last_days_in_the_page_language(
-    page, site_url, lang, imr, hearing
+    page, site_url, lang, imr, hearing, rel
 ):
-    page.goto(url_of(site_url, output_path(lang, IMR)))
+    page.goto(url_of(site_url, output_path(lang, rel)))
     tool = page.locator(".site-deadline")
     assert tool.is_visible()
     page.fill("#decision-date", "2026-01-15")

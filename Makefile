@@ -7,7 +7,7 @@ STAGING_DIR := .site-staging
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check urls test lint format lock chromium search-bench clean
+.PHONY: serve build check urls test lint format lock chromium search-bench benchmark clean
 
 $(VENV)/.site-deps: requirements.txt
 	python3 -m venv $(VENV)
@@ -35,6 +35,9 @@ check: build  ## strict build, then the link checker and the translation-parity 
 
 urls: build  ## add the site's new URLs to tests/published-urls.txt (never remove one)
 	$(PY) -m scripts.published_urls $(SITE_DIR) --update
+
+benchmark: $(VENV)/.dev-deps  ## build and check speed at 50, 200 and 1000 questions (see BENCHMARKS.md)
+	for n in 50 200 1000; do $(PY) -m scripts.benchmark --questions $$n --bare || exit 1; done
 
 search-bench: build $(VENV)/.dev-deps chromium  ## search relevance per language, in chromium
 	$(PY) -m scripts.search_bench $(SITE_DIR)

@@ -1,9 +1,9 @@
 """Build hook: abbreviations explained on hover, in the page's own language.
 
-mkdocs-static-i18n shares `markdown_extensions` between languages, so a glossary
-included through the Markdown configuration would show English on French pages.
-Each page instead gets the definitions of its own language appended
-(includes/abbreviations.<lang>.md, in the `abbr` extension's `*[IMR]: ...` syntax).
+mkdocs-static-i18n shares `markdown_extensions` between languages, so a glossary given
+to the Markdown configuration would show English on French pages. Each language has
+its own list instead (includes/abbreviations.<lang>.md), marked up in the page's HTML
+(sitekit/abbreviations.py).
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from sitekit import mkdocs_env
+from sitekit.abbreviations import abbreviation_pattern, mark_abbreviations, read_definitions
 
 INCLUDES = "includes"
-_definitions: dict[str, str] = {}
+_lists: dict[str, tuple] = {}
 
 
 def definitions_file(config, lang: str) -> Path:
@@ -31,8 +32,12 @@ def on_pre_build(config):
             f"{path}: missing; every language needs its abbreviations file "
             f"(copy {original} and translate it)"
         )
-    _definitions[lang] = path.read_text(encoding="utf-8")
+    definitions, problems = read_definitions(path)
+    if problems:
+        raise PluginError("\n".join(str(problem) for problem in problems))
+    _lists[lang] = (definitions, abbreviation_pattern(definitions))
 
 
-def on_page_markdown(markdown, page, config, files):
-    return f"{markdown}\n\n{_definitions[mkdocs_env.build_language(config)]}\n"
+def on_page_content(html, page, config, files):
+    definitions, pattern = _lists[mkdocs_env.build_language(config)]
+    return mark_abbreviations(html, definitions, pattern)

@@ -13,7 +13,7 @@ import re
 NO_BREAK = "\u00a0"
 NARROW_NO_BREAK = "\u202f"
 TAG = re.compile(r"(<[^>]*>)")
-VERBATIM_TAGS = ("code", "pre", "script", "style", "kbd", "samp")
+VERBATIM_TAGS = ("code", "pre", "script", "style", "kbd", "samp", "abbr")
 OPENING = re.compile(r"<(\w+)")
 CLOSING = re.compile(r"</(\w+)")
 
@@ -39,11 +39,9 @@ def typeset_text(text: str, lang: str) -> str:
     return apply_rules(text, RULES.get(lang, []))
 
 
-def typeset_html(html: str, lang: str) -> str:
-    """The HTML with the language's typography applied to its text, and only to its text."""
-    rules = RULES.get(lang)
-    if not rules:
-        return html
+def transform_text(html: str, change) -> str:
+    """The HTML with change() applied to its text, and only to its text: not to tags,
+    attributes, code, scripts or styles."""
     pieces, verbatim = TAG.split(html), 0
     for index, piece in enumerate(pieces):
         if piece.startswith("<"):
@@ -52,6 +50,14 @@ def typeset_html(html: str, lang: str) -> str:
                 verbatim = max(0, verbatim - 1)
             elif opening and opening.group(1).lower() in VERBATIM_TAGS and not piece.endswith("/>"):
                 verbatim += 1
-        elif not verbatim:
-            pieces[index] = apply_rules(piece, rules)
+        elif not verbatim and piece:
+            pieces[index] = change(piece)
     return "".join(pieces)
+
+
+def typeset_html(html: str, lang: str) -> str:
+    """The HTML with the language's typography applied to its text."""
+    rules = RULES.get(lang)
+    if not rules:
+        return html
+    return transform_text(html, lambda text: apply_rules(text, rules))

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 
 def page_path(rel_path: str) -> str:
     """The path of a page inside its language's folder: 'guides/x.md' -> 'guides/x/'."""
-    stem = str(PurePosixPath(rel_path).with_suffix(""))
+    stem = rel_path.removesuffix(".md")
     if stem == "index":
         return ""
     if stem.endswith("/index"):

@@ -1,0 +1,285 @@
+"""Build-and-check benchmark on a synthetic site of N questions per language.
+
+Generates, in a temporary folder, a realistic tree: N questions per language (about
+600 words each, headings with ids, numbered steps, an admonition, a table, five related
+questions, sources, complete front matter and translation records, the same structure
+in English and French), with the real mkdocs.yml, overrides, hooks and page model.
+Builds it, runs both checkers, and prints one JSON line:
+
+    questions, pages, build_s, check_links_s, check_parity_s, peak_rss_mib,
+    search_index_bytes (per language, raw and gzip), page_bytes_gz (the HTML, CSS and
+    JavaScript the first view of a question downloads)
+
+With --bare, the same tree is also built with a bare Material + mkdocs-static-i18n
+configuration (no hooks, no overrides): bare_build_s and build_overhead are added.
+
+Usage:
+    python -m scripts.benchmark --questions 200 [--bare]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sitekit.page_model import read_page
+from sitekit.parity import TRANSLATION_KEY, source_hash
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_FILES = ("mkdocs.yml", "overrides", "hooks", "sitekit", "includes")
+CATEGORY = "health-insurance"
+OTHER_PAGES = ("contacts.md", "glossary.md", "about.md", "partners.md")
+WORDS = {
+    "en": (
+        "the plan your health care doctor appeal review state denial letter coverage "
+        "insurance treatment you can ask for within days send copy form help center "
+        "decision medical records member a of to and in with after before"
+    ).split(),
+    "fr": (
+        "le régime votre santé soins médecin recours examen État refus lettre couverture "
+        "assurance traitement vous pouvez demander dans les jours envoyer copie formulaire "
+        "centre aide décision dossier médical adhérent un de la et avec après avant"
+    ).split(),
+}
+TEXT = {
+    "en": {
+        "title": "How do I handle synthetic case {n}?",
+        "description": "What to do in synthetic case {n}, step by step, and who to call.",
+        "category_title": "Health insurance",
+        "step": "Step {k}: do part {k}",
+        "important": "Important",
+        "table": ["Agency", "Phone", "TTY"],
+        "page": "Page {name}",
+        "source": "Source {k}",
+    },
+    "fr": {
+        "title": "Comment traiter le cas synthétique {n} ?",
+        "description": "Que faire dans le cas synthétique {n}, étape par étape, et qui appeler.",
+        "category_title": "Assurance maladie",
+        "step": "Étape {k} : faites la partie {k}",
+        "important": "Important",
+        "table": ["Administration", "Téléphone", "ATS"],
+        "page": "Page {name}",
+        "source": "Source {k}",
+    },
+}
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--questions", type=int, default=50, help="questions per language")
+    parser.add_argument("--bare", action="store_true", help="also build with a bare configuration")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    return parser.parse_args(argv)
+
+
+def paragraph(rng: random.Random, lang: str, words: int) -> str:
+    chosen = [rng.choice(WORDS[lang]) for _ in range(words)]
+    return (" ".join(chosen) + ".").capitalize()
+
+
+def question(n: int, lang: str, total: int) -> str:
+    """One synthetic question: ~600 words; the same structure and facts in both languages."""
+    rng = random.Random(n * 7 + (lang == "fr"))
+    text = TEXT[lang]
+    related = [f"{CATEGORY}/q{(n + k) % total:05d}.md" for k in range(1, 6) if (n + k) % total != n]
+    lines = [
+        "---",
+        f'title: "{text["title"].format(n=n)}"',
+        f'description: "{text["description"].format(n=n)}"',
+        f"category: {CATEGORY}",
+        "updated: 2026-01-15",
+        "reviewed: 2026-11-20",
+        "related:",
+        *[f"  - {path}" for path in related],
+        "sources:",
+        *[
+            f'  - title: "{text["source"].format(k=k)}"\n    url: https://www.dmhc.ca.gov/page-{k}.aspx'
+            for k in range(1, 3)
+        ],
+        "---",
+        "",
+        paragraph(rng, lang, 60),
+        "",
+    ]
+    for k in range(1, 6):
+        lines += [
+            f"## {text['step'].format(k=k)} {{ #step-{k} }}",
+            "",
+            paragraph(rng, lang, 50),
+            "",
+        ]
+        lines += [f"{item}. {paragraph(rng, lang, 12)}" for item in range(1, 4)] + [""]
+    lines += [f'!!! warning "{text["important"]}"', f"    {paragraph(rng, lang, 30)}", ""]
+    lines += [
+        "| " + " | ".join(text["table"]) + " |",
+        "| --- | --- | --- |",
+        "| DMHC | 1-888-466-2219 | 1-877-688-9891 |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def simple_page(title: str, lang: str) -> str:
+    body = paragraph(random.Random(1), lang, 20)
+    return f"---\ntitle: {title}\ndescription: {title}.\n---\n\n# {title} {{ #top }}\n\n{body}\n"
+
+
+def write_tree(root: Path, count: int) -> None:
+    """The synthetic docs tree, with translation records, and the project's files."""
+    for part in PROJECT_FILES:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, root / part)
+    (root / "redirects.yml").write_text(
+        "short_links:\n  imr: health-insurance/q00000.md\nmoved: {}\n"
+    )
+    for lang in ("en", "fr"):
+        docs = root / "docs" / lang
+        (docs / CATEGORY).mkdir(parents=True)
+        (docs / "guides").mkdir()
+        (docs / "index.md").write_text(simple_page(TEXT[lang]["page"].format(name="home"), lang))
+        (docs / CATEGORY / "index.md").write_text(simple_page(TEXT[lang]["category_title"], lang))
+        (docs / "guides/index.md").write_text(simple_page("Guides", lang))
+        for name in OTHER_PAGES:
+            (docs / name).write_text(simple_page(TEXT[lang]["page"].format(name=name[:-3]), lang))
+        for n in range(count):
+            (docs / CATEGORY / f"q{n:05d}.md").write_text(question(n, lang, count))
+    record_translations(root / "docs")
+
+
+def record_translations(docs: Path) -> None:
+    for english in sorted((docs / "en").rglob("*.md")):
+        rel = english.relative_to(docs / "en").as_posix()
+        record = f"{TRANSLATION_KEY}: {source_hash(read_page(docs, 'en', rel))}\n---\n"
+        french = docs / "fr" / rel
+        text = french.read_text(encoding="utf-8")
+        closing = text.index("\n---\n", 4) + 1
+        french.write_text(text[:closing] + record + text[closing + 4 :], encoding="utf-8")
+
+
+def bare_config(config_text: str) -> str:
+    """The site's mkdocs.yml without our hooks and overrides: Material and static-i18n alone."""
+    without_hooks = re.sub(r"^(?:hooks|watch):\n(?:  - .*\n)+", "", config_text, flags=re.M)
+    return re.sub(r"^  custom_dir: .*\n", "", without_hooks, flags=re.M)
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    return time.perf_counter() - started, result
+
+
+def require(result: subprocess.CompletedProcess, what: str) -> None:
+    if result.returncode != 0:
+        raise SystemExit(
+            f"benchmark: {what} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+        )
+
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), mtime=0))
+
+
+def first_view_bytes(site: Path, page: Path) -> int:
+    """gzip bytes of a page's HTML and the stylesheets and scripts it loads at once."""
+    html = page.read_text(encoding="utf-8")
+    assets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+    assets += re.findall(r'<script src="([^"]+)"', html)
+    total = gzip_size(page)
+    for asset in assets:
+        target = (
+            (page.parent / asset).resolve()
+            if not asset.startswith("/")
+            else site / asset.lstrip("/")
+        )
+        if target.is_file():
+            total += gzip_size(target)
+    return total
+
+
+def measure(root: Path, count: int, bare: bool) -> dict:
+    python = sys.executable
+    build_s, result = timed([python, "-m", "mkdocs", "build", "--site-dir", "site"], root)
+    require(result, "the build")
+    peak_rss_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    links_s, result = timed(
+        [
+            python,
+            "-m",
+            "scripts.check_links",
+            str(root / "site"),
+            "--config",
+            str(root / "mkdocs.yml"),
+        ],
+        ROOT,
+    )
+    require(result, "check_links")
+    parity_s, result = timed(
+        [python, "-m", "scripts.check_parity", "--config", str(root / "mkdocs.yml")], ROOT
+    )
+    require(result, "check_parity")
+    site = root / "site"
+    indexes = {}
+    for lang, folder in (("en", site), ("fr", site / "fr")):
+        index = folder / "search" / "search_index.json"
+        documents = json.loads(index.read_text(encoding="utf-8"))["docs"]
+        other = [doc["location"] for doc in documents if doc["location"].startswith("fr/")]
+        indexes[lang] = {
+            "bytes": index.stat().st_size,
+            "gzip": gzip_size(index),
+            "other_language_docs": len(other),
+        }
+    pages = sum(1 for _ in site.rglob("*.html"))
+    data = {
+        "questions": count,
+        "pages": pages,
+        "build_s": round(build_s, 2),
+        "check_links_s": round(links_s, 2),
+        "check_parity_s": round(parity_s, 2),
+        "checks_to_build": round((links_s + parity_s) / build_s, 3),
+        "peak_rss_mib": round(peak_rss_mib, 1),
+        "search_index_bytes": indexes,
+        "page_bytes_gz": first_view_bytes(site, site / CATEGORY / "q00000" / "index.html"),
+    }
+    if bare:
+        bare_root = root / "bare"
+        bare_root.mkdir()
+        shutil.copytree(root / "docs", bare_root / "docs")
+        (bare_root / "mkdocs.yml").write_text(bare_config((root / "mkdocs.yml").read_text()))
+        bare_s, result = timed([python, "-m", "mkdocs", "build", "--site-dir", "site"], bare_root)
+        require(result, "the bare build")
+        data["bare_build_s"] = round(bare_s, 2)
+        data["build_overhead"] = round(build_s / bare_s, 3)
+    return data
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    if args.questions < 6:
+        print("benchmark: --questions needs at least 6 (each question has five related ones)")
+        return 1
+    with tempfile.TemporaryDirectory(prefix="site-benchmark-") as temporary:
+        root = args.keep or Path(temporary)
+        root.mkdir(parents=True, exist_ok=True)
+        write_tree(root, args.questions)
+        print(json.dumps(measure(root, args.questions, args.bare)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

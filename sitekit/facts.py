@@ -12,6 +12,8 @@ works without code, with a slightly looser check until its words are added here.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -52,12 +54,14 @@ VOCABULARY = {
 
 URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-PHONE = re.compile(r"(?<![\d-])(?:1[-. ])?\(?(\d{3})\)?[-. ](\d{3})[-. ](\d{4})(?![\d-])")
-LIST_MARKER = re.compile(r"^\s*\d+[.)]\s+")
+PHONE = re.compile(r"(?=[(\d])(?<![\d-])(?:1[-. ])?\(?(\d{3})\)?[-. ](\d{3})[-. ](\d{4})(?![\d-])")
+LIST_MARKER = re.compile(r"^[ \t]*\d+[.)][ \t]+", re.M)
+NEWLINE = re.compile(r"\n")
 ATTRIBUTES = re.compile(r"\{[^{}]*\}")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
-ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th|er|re|e)\b")
-NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)*(?![\w])")
+ORDINAL = re.compile(r"(?=\d)\b(\d+)(?:st|nd|rd|th|er|re|e)\b")
+PERCENT = re.compile(rf"(\d+(?:[.,]\d+)?){SPACE}?%")
+NUMBER = re.compile(r"(?=\d)(?<![\w.])\d+(?:\.\d+)*(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,25 @@ class Fact:
 
 def vocabulary(lang: str) -> dict | None:
     return VOCABULARY.get(lang.split("_")[0].split("-")[0])
+
+
+@functools.cache
+def language_patterns(lang: str) -> dict | None:
+    """The compiled patterns of a language with a vocabulary, built once."""
+    vocab = vocabulary(lang)
+    if not vocab:
+        return None
+    thousands = vocab["thousands"]
+    amount = rf"\d{{1,3}}(?:{thousands}\d{{3}})+|\d+"
+    units = words_pattern(vocab["units"])
+    qualifiers = words_pattern(vocab["unit_qualifiers"])
+    return {
+        "dates": date_patterns(vocab),
+        "money": re.compile(rf"\$\s?({amount})(?:\.\d+)?|({amount})(?:,\d+)?{SPACE}?\$"),
+        "duration": re.compile(
+            rf"(?=\d)\b(\d+)(?:{SPACE}+|-)(?:(?:{qualifiers}){SPACE}+)?({units})(?:s|x)?\b", re.I
+        ),
+    }
 
 
 def words_pattern(words) -> str:
@@ -104,75 +127,71 @@ def number_value(text: str, vocab: dict | None) -> str:
     return text
 
 
+def blank(match: re.Match) -> str:
+    """Spaces in place of a match, so that the positions of the rest do not move."""
+    found = match.group(0)
+    return " " * len(found) if "\n" not in found else re.sub(r"[^\n]", " ", found)
+
+
 def extract(text: str, lang: str, first_line: int = 1) -> list[Fact]:
-    """Every fact of a Markdown text, with the line it is on."""
-    vocab = vocabulary(lang)
-    facts = []
-    for number, line in enumerate(text.splitlines(), start=first_line):
-        facts += extract_line(line, vocab, number)
-    return facts
+    """Every fact of a Markdown text, with the line it is on.
 
+    Each kind of fact is found in the whole text at once, then blanked out so that no
+    later pattern reads it again ("1-888-466-2219" is a phone number, not numbers).
+    """
+    vocab, patterns = vocabulary(lang), language_patterns(lang)
+    starts = [0] + [match.end() for match in NEWLINE.finditer(text)]
+    facts: list[Fact] = []
 
-def extract_line(line: str, vocab: dict | None, number: int) -> list[Fact]:
-    facts = []
+    def line_of(position: int) -> int:
+        return first_line + bisect.bisect_right(starts, position) - 1
 
     def take(pattern: re.Pattern, kind: str, value_of) -> None:
-        nonlocal line
-        for match in pattern.finditer(line):
-            facts.append(Fact(kind, value_of(match), number))
-        line = pattern.sub(" ", line)
+        nonlocal text
+        found = False
+        for match in pattern.finditer(text):
+            facts.append(Fact(kind, value_of(match), line_of(match.start())))
+            found = True
+        if found:
+            text = pattern.sub(blank, text)
 
-    take(URL, "url", lambda m: m.group(0).rstrip(".,;:!?"))
-    take(EMAIL, "email", lambda m: m.group(0).lower())
-    line = LINK_TARGET.sub("]", ATTRIBUTES.sub(" ", LIST_MARKER.sub("", line)))
+    # Each pattern runs only where its kind of fact can be: most pages have no e-mail
+    # address, sum of money or month name, and the patterns are costly on long pages.
+    lower = text.lower()
+    if "://" in text:
+        take(URL, "url", lambda m: m.group(0).rstrip(".,;:!?"))
+    if "@" in text:
+        take(EMAIL, "email", lambda m: m.group(0).lower())
+    for pattern in (LIST_MARKER, ATTRIBUTES, LINK_TARGET):
+        text = pattern.sub(blank, text)
     take(PHONE, "phone", lambda m: "-".join(m.groups()))
-    if vocab:
-        take_dates(line, vocab, number, facts)
-        line = strip_dates(line, vocab)
-        thousands = vocab["thousands"]
-        amount = rf"\d{{1,3}}(?:{thousands}\d{{3}})+|\d+"
-        money = re.compile(rf"\$\s?({amount})(?:\.\d+)?|({amount})(?:,\d+)?{SPACE}?\$")
-        take(money, "money", lambda m: "$" + number_value(m.group(1) or m.group(2), vocab))
-    take(
-        re.compile(rf"(\d+(?:[.,]\d+)?){SPACE}?%"),
-        "percent",
-        lambda m: m.group(1).replace(",", ".") + "%",
-    )
-    if vocab:
-        units = words_pattern(vocab["units"])
-        qualifiers = words_pattern(vocab["unit_qualifiers"])
-        duration = re.compile(
-            rf"\b(\d+)(?:{SPACE}+|-)(?:(?:{qualifiers}){SPACE}+)?({units})(?:s|x)?\b", re.I
-        )
+    if patterns and any(month in lower for month in vocab["months"]):
+        months = vocab["months"]
+        month_first, day_first, month_year = patterns["dates"]
+        take(month_first, "date", lambda m: date_value(months, m.group(3), m.group(1), m.group(2)))
+        take(day_first, "date", lambda m: date_value(months, m.group(3), m.group(2), m.group(1)))
+        take(month_year, "date", lambda m: date_value(months, m.group(2), m.group(1), None))
+    if patterns and "$" in text:
         take(
-            duration,
+            patterns["money"],
+            "money",
+            lambda m: "$" + number_value(m.group(1) or m.group(2), vocab),
+        )
+    if "%" in text:
+        take(PERCENT, "percent", lambda m: m.group(1).replace(",", ".") + "%")
+    if patterns:
+        take(
+            patterns["duration"],
             "duration",
             lambda m: f"{m.group(1)} {vocab['units'][m.group(2).lower()]}",
         )
-    line = ORDINAL.sub(r"\1", line)
+    text = ORDINAL.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
     take(NUMBER, "number", lambda m: m.group(0))
-    return facts
+    return sorted(facts, key=lambda fact: fact.line)
 
 
-def take_dates(line: str, vocab: dict, number: int, facts: list[Fact]) -> None:
-    months = vocab["months"]
-    month_first, day_first, month_year = date_patterns(vocab)
-    for match in month_first.finditer(line):
-        month, day, year = match.groups()
-        facts.append(Fact("date", iso_date(year, months.index(month.lower()) + 1, day), number))
-    for match in day_first.finditer(line):
-        day, month, year = match.groups()
-        facts.append(Fact("date", iso_date(year, months.index(month.lower()) + 1, day), number))
-    stripped = day_first.sub(" ", month_first.sub(" ", line))
-    for match in month_year.finditer(stripped):
-        month, year = match.groups()
-        facts.append(Fact("date", iso_date(year, months.index(month.lower()) + 1, None), number))
-
-
-def strip_dates(line: str, vocab: dict) -> str:
-    for pattern in date_patterns(vocab):
-        line = pattern.sub(" ", line)
-    return line
+def date_value(months: list[str], year, month: str, day) -> str:
+    return iso_date(year, months.index(month.lower()) + 1, day)
 
 
 def iso_date(year: str | None, month: int, day: str | None) -> str:

@@ -18,8 +18,10 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -47,16 +49,26 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
+READERS = {
+    ".html": built_site.read_html,
+    ".css": built_site.read_css,
+    "sitemap.xml": built_site.read_sitemap,
+}
+PARALLEL_FROM = 500  # files; below that, starting processes costs more than it saves
+
+
+def read_document(site_dir: Path, path: str) -> built_site.Document:
+    reader = next(read for ending, read in READERS.items() if path.endswith(ending))
+    return reader(site_dir, path)
+
+
 def read_documents(site: built_site.Site) -> list[built_site.Document]:
-    documents = []
-    for path in sorted(site.files):
-        if path.endswith(".html"):
-            documents.append(built_site.read_html(site.site_dir, path))
-        elif path.endswith(".css"):
-            documents.append(built_site.read_css(site.site_dir, path))
-        elif path.endswith("sitemap.xml"):
-            documents.append(built_site.read_sitemap(site.site_dir, path))
-    return documents
+    paths = sorted(path for path in site.files if path.endswith(tuple(READERS)))
+    if len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        # Files are read independently; a large site uses every core.
+        with ProcessPoolExecutor() as pool:
+            return list(pool.map(read_document, [site.site_dir] * len(paths), paths, chunksize=64))
+    return [read_document(site.site_dir, path) for path in paths]
 
 
 def where(site: built_site.Site, document: built_site.Document) -> str:

@@ -19,11 +19,16 @@ original (a page of the default language accepts all its translations).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from sitekit import page_model, parity, site_config
 from sitekit.page_model import Page, Problem
+
+PARALLEL_FROM = 200  # page pairs; below that, starting processes costs more than it saves
+CHUNK = 32
 
 
 def parse_args(argv):
@@ -47,15 +52,28 @@ def load_all(site) -> tuple[dict[str, dict[str, Page]], list[Problem]]:
     return pages, problems
 
 
+def compare_pair(pair) -> list[Problem]:
+    return parity.compare_pages(*pair)
+
+
 def check(site, ui, pages) -> list[Problem]:
     problems = page_model.translation_problems(site.docs_dir, site.languages)
     problems += parity.compare_ui_strings(str(site.config_file), ui, site.languages)
     originals = pages[site.default_language]
-    for lang in site.translations:
-        for rel_path, original in sorted(originals.items()):
-            translation = pages[lang].get(rel_path)
-            if translation is not None:
-                problems += parity.compare_pages(original, translation)
+    pairs = [
+        (original, pages[lang][rel_path])
+        for lang in site.translations
+        for rel_path, original in sorted(originals.items())
+        if rel_path in pages[lang]
+    ]
+    if len(pairs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        # Pages compare independently; a large site uses every core.
+        with ProcessPoolExecutor() as pool:
+            for found in pool.map(compare_pair, pairs, chunksize=CHUNK):
+                problems += found
+    else:
+        for pair in pairs:
+            problems += compare_pair(pair)
     return problems
 
 

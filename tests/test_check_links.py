@@ -268,3 +268,10 @@ def test_attribute_values_are_decoded_as_browsers_decode_them():
 
     value = "https://x.gov/s?lawCode=HSC&amp;sectionNum=1&sectionNum=2&#38;"
     assert unescape_attribute(value) == "https://x.gov/s?lawCode=HSC&sectionNum=1&sectionNum=2&"
+
+
+def test_a_large_site_is_read_in_parallel_with_the_same_result(capsys, site_copy, monkeypatch):
+    edit(site_copy, FR_IMR, 'href="#step-2"', 'href="#step-22"')
+    serial = run(capsys, site_copy)
+    monkeypatch.setattr(check_links, "PARALLEL_FROM", 1)
+    assert run(capsys, site_copy) == serial and serial[0] == 1

@@ -419,3 +419,12 @@ def french_sentences():
 def test_the_english_detector_has_no_false_alarm_on_our_french_pages():
     flagged = [s for s in french_sentences() if english_sentences(s, "fr")]
     assert flagged == []
+
+
+def test_a_large_site_is_checked_in_parallel_with_the_same_result(tmp_path, capsys, monkeypatch):
+    root = accepted_tree(tmp_path, capsys)
+    french = root / "docs/fr" / PAGE
+    french.write_text(french.read_text().replace("**60 jours**", "**90 jours**"))
+    serial = run(capsys, root)
+    monkeypatch.setattr(check_parity, "PARALLEL_FROM", 1)
+    assert run(capsys, root) == serial and serial[0] == 1

@@ -19,6 +19,7 @@ original (a page of the default language accepts all its translations).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -45,10 +46,12 @@ def parse_args(argv):
 
 
 def load_all(site) -> tuple[dict[str, dict[str, Page]], list[Problem]]:
+    """Every page of every language, and what is wrong with their front matter: the same
+    problems, in the same words, as the build reports."""
     pages, problems = {}, []
     for lang in site.languages:
         pages[lang], unreadable = page_model.load_language(site.docs_dir, lang)
-        problems += unreadable
+        problems += unreadable + page_model.validate_language(pages[lang], dt.date.today())
     return pages, problems
 
 

@@ -205,6 +205,28 @@ def validate_language(pages: dict[str, Page], today: dt.date) -> list[Problem]:
     problems = []
     for page in pages.values():
         problems.extend(validate_page(page, categories, questions, today))
+    return problems + duplicate_slugs(pages)
+
+
+def duplicate_slugs(pages: dict[str, Page]) -> list[Problem]:
+    """A question's slug is unique in its language, whatever its category, so that
+    short links and partners' references name one page."""
+    first: dict[str, Page] = {}
+    problems = []
+    for rel_path, page in sorted(pages.items()):
+        if not page.is_question:
+            continue
+        slug = rel_path.split("/")[-1]
+        if slug in first:
+            problems.append(
+                Problem(
+                    page.source,
+                    None,
+                    f"duplicate slug: {first[slug].source} has the same name; rename one of them",
+                )
+            )
+        else:
+            first[slug] = page
     return problems
 
 

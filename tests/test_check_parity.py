@@ -428,3 +428,60 @@ def test_a_large_site_is_checked_in_parallel_with_the_same_result(tmp_path, caps
     serial = run(capsys, root)
     monkeypatch.setattr(check_parity, "PARALLEL_FROM", 1)
     assert run(capsys, root) == serial and serial[0] == 1
+
+
+BAD_INPUTS = [
+    (
+        "broken YAML",
+        "category: health-insurance",
+        "category: [health",
+        ":4: front matter is not valid YAML",
+    ),
+    ("missing key", "reviewed: 2026-11-20\n", "", ":1: missing front-matter key 'reviewed'"),
+    (
+        "unknown key",
+        "category: health-insurance\n",
+        "category: health-insurance\ntags: [x]\n",
+        ":5: unknown front-matter key 'tags'",
+    ),
+    (
+        "non-ISO date",
+        "updated: 2026-01-15",
+        "updated: 14/08/2025",
+        ":5: 'updated' must be an ISO date",
+    ),
+    (
+        "unknown category",
+        "category: health-insurance",
+        "category: cars",
+        ":4: unknown category 'cars'",
+    ),
+    (
+        "related page missing",
+        "related: [health-insurance/other.md]",
+        "related: [health-insurance/gone.md]",
+        ":7: related page 'health-insurance/gone.md' does not exist",
+    ),
+    (
+        "http source",
+        "url: https://www.dmhc.ca.gov/cobra.aspx",
+        "url: http://www.dmhc.ca.gov/cobra.aspx",
+        "source URL 'http://www.dmhc.ca.gov/cobra.aspx' must be a full https://",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("defect", "old", "new", "expected"), BAD_INPUTS, ids=[b[0] for b in BAD_INPUTS]
+)
+def test_bad_front_matter_gets_the_same_clear_error_as_in_the_build(
+    tmp_path, capsys, defect, old, new, expected
+):
+    root = write_tree(tmp_path)
+    page = root / "docs/en" / PAGE
+    page.write_text(page.read_text().replace(old, new, 1))
+    code, output = run(capsys, root)
+    assert code == 1
+    assert any(
+        line.startswith(f"docs/en/{PAGE}") and expected in line for line in output.splitlines()
+    ), output

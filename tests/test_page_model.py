@@ -233,3 +233,19 @@ def test_the_strict_build_fails_on_a_broken_link_or_anchor(tmp_path, link, compl
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert complaint in result.stdout + result.stderr
+
+
+def test_a_slug_used_twice_is_reported(tmp_path):
+    guide = CATEGORY.replace("Health insurance", "Guides")
+    problems = problems_of(
+        tmp_path,
+        **{
+            "guides/index.md": guide,
+            "guides/appeal.md": QUESTION.replace("category: health-insurance", "category: guides"),
+        },
+    )
+    assert any(
+        "health-insurance/appeal.md: duplicate slug: " in p
+        and p.endswith("docs/en/guides/appeal.md has the same name; rename one of them")
+        for p in problems
+    ), problems

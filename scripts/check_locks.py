@@ -1,0 +1,84 @@
+"""Check that each lock file (requirements*.txt) matches its input (requirements*.in).
+
+Every package pinned in an input is in its lock at the same version, every locked
+package carries hashes (so `pip install --require-hashes` accepts nothing else), and the
+lock says it was generated from that input. Regenerate the locks with `make lock`.
+
+Usage:
+    python -m scripts.check_locks [requirements.in requirements-dev.in]
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+INPUTS = ("requirements.in", "requirements-dev.in")
+PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)")
+
+
+def normalize(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def pins(text: str) -> dict[str, str]:
+    """name -> version of every `name==version` line."""
+    found = {}
+    for line in text.splitlines():
+        match = PIN.match(line.strip())
+        if match:
+            found[normalize(match.group(1))] = match.group(2)
+    return found
+
+
+def locked_without_hashes(text: str) -> list[str]:
+    """Locked packages whose entry has no --hash line."""
+    entries = re.split(r"\n(?=[A-Za-z0-9])", text)
+    missing = []
+    for entry in entries:
+        match = PIN.match(entry.strip())
+        if match and "--hash=sha256:" not in entry:
+            missing.append(match.group(1))
+    return missing
+
+
+def compare(input_path: str, input_text: str, lock_path: str, lock_text: str) -> list[str]:
+    problems = []
+    locked = pins(lock_text)
+    for name, version in pins(input_text).items():
+        if locked.get(name) != version:
+            found = locked.get(name, "nothing")
+            problems.append(
+                f"{lock_path}: {input_path} pins {name}=={version}, the lock has {found}; "
+                "run `make lock`"
+            )
+    for name in locked_without_hashes(lock_text):
+        problems.append(f"{lock_path}: {name} has no hash; run `make lock`")
+    if f" {input_path}" not in lock_text.split("\n\n", 1)[0]:
+        problems.append(f"{lock_path}: not generated from {input_path}; run `make lock`")
+    return problems
+
+
+def main(argv=None) -> int:
+    inputs = list(argv) if argv else list(INPUTS)
+    problems = []
+    for input_path in inputs:
+        lock_path = input_path.removesuffix(".in") + ".txt"
+        if not Path(lock_path).exists():
+            problems.append(f"{lock_path}: missing; run `make lock`")
+            continue
+        problems += compare(
+            input_path, Path(input_path).read_text(), lock_path, Path(lock_path).read_text()
+        )
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"check_locks: {len(problems)} problem(s)")
+        return 1
+    print(f"check_locks: {len(inputs)} lock files match their inputs, every package hashed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

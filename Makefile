@@ -32,6 +32,7 @@ check: build  ## strict build, then the link checker and the translation-parity 
 	$(PY) -m scripts.check_links $(SITE_DIR)
 	$(PY) -m scripts.check_parity
 	$(PY) -m scripts.published_urls $(SITE_DIR)
+	$(PY) -m scripts.check_locks
 
 urls: build  ## add the site's new URLs to tests/published-urls.txt (never remove one)
 	$(PY) -m scripts.published_urls $(SITE_DIR) --update

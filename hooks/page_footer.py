@@ -11,15 +11,20 @@ from sitekit import build_state, mkdocs_env
 from sitekit.dates import long_date
 from sitekit.page_model import parse_iso_date
 from sitekit.typography import typeset_text
+from sitekit.urls import page_path, relative_url
 
 
-def related_links(rel_paths, pages, files, from_file, lang):
-    """(title, relative URL) of each related question, in the page's own language."""
+def related_links(rel_paths, pages, page_rel_path, lang):
+    """(title, relative URL) of each related question, in the page's own language.
+
+    Pages of one language share its folder, so the URL from one to another is the
+    relative path between their paths (sitekit.urls), with no file lookup.
+    """
+    here = page_path(page_rel_path)
     links = []
     for rel_path in rel_paths:
-        target = files.get_file_from_path(rel_path)
         title = typeset_text(pages[rel_path].meta["title"], lang)
-        links.append({"title": title, "url": target.url_relative_to(from_file)})
+        links.append({"title": title, "url": relative_url(here, page_path(rel_path))})
     return links
 
 
@@ -50,6 +55,6 @@ def on_page_context(context, page, config, nav):
     if model is None or "updated" not in model.meta:
         return context
     related_paths = model.meta.get("related", [])
-    related = related_links(related_paths, state.pages, state.files, page.file, lang)
+    related = related_links(related_paths, state.pages, model.rel_path, lang)
     context["page_footer"] = footer_data(model.meta, lang, mkdocs_env.ui_strings(config), related)
     return context

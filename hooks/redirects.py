@@ -12,9 +12,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from sitekit import build_state, mkdocs_env
-from sitekit.redirects import check_redirects, read_redirects, redirect_page, relative_url
+from sitekit.redirects import check_redirects, read_redirects, redirect_page
 from sitekit.typography import typeset_text
-from sitekit.urls import absolute, language_prefix, page_path
+from sitekit.urls import absolute, language_prefix, page_path, relative_url
 
 REDIRECTS_FILE = "redirects.yml"
 _redirects: list = []

@@ -87,12 +87,6 @@ def check_redirects(path: Path, redirects: list[Redirect], pages: dict) -> list[
     return problems
 
 
-def relative_url(from_path: str, to_path: str) -> str:
-    """A relative URL between two site paths ending with '/': 'fr/imr/' -> 'fr/x/' is '../x/'."""
-    ups = from_path.rstrip("/").count("/") + 1 if from_path else 0
-    return "../" * ups + to_path
-
-
 def redirect_page(lang: str, target_url: str, canonical: str, text: str, title: str) -> str:
     """A page that sends the reader on at once, keeping the #anchor of the link."""
     url, absolute = html.escape(target_url), html.escape(canonical)

@@ -20,3 +20,16 @@ def language_prefix(lang: str, languages: list[str]) -> str:
 
 def absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def relative_url(from_path: str, to_path: str) -> str:
+    """The relative URL between two page paths of one folder: 'a/b/' to 'a/c/' is '../c/'."""
+    from_parts = [part for part in from_path.split("/") if part]
+    to_parts = [part for part in to_path.split("/") if part]
+    common = 0
+    while common < min(len(from_parts), len(to_parts)) and from_parts[common] == to_parts[common]:
+        common += 1
+    up = len(from_parts) - common
+    down = to_parts[common:]
+    url = "../" * up + "".join(f"{part}/" for part in down)
+    return url or "./"

@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from sitekit import built_site, external_links, site_config
 from sitekit.page_model import Problem
+from sitekit.reporting import missing_site, report
 
 
 def parse_args(argv):
@@ -193,8 +194,8 @@ def check_external_answers(site, pages_urls, args) -> list[Problem]:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    if not args.site_dir.is_dir():
-        print(f"{args.site_dir}: no such folder; build the site first (make build)")
+    if missing_site(args.site_dir):
+        print(missing_site(args.site_dir))
         return 1
     config, _ui = site_config.load(args.config)
     site = built_site.Site(args.site_dir, args.site_url or config.site_url, config.languages)
@@ -208,15 +209,14 @@ def main(argv=None) -> int:
         for path, urls in sorted(pages_urls.items()):
             for url in urls:
                 print(f"{site.site_dir.as_posix()}/{path}: external {url}")
-    for problem in problems:
-        print(problem)
     pages = sum(1 for document in documents if document.path.endswith(".html"))
     links = sum(len(document.links) for document in documents)
-    if problems:
-        print(f"check_links: {len(problems)} problem(s) in {pages} pages ({links} links)")
-        return 1
-    print(f"check_links: {pages} pages, {links} links: up to date, nothing broken")
-    return 0
+    return report(
+        "check_links",
+        problems,
+        f"in {pages} pages ({links} links)",
+        f"{pages} pages, {links} links: up to date, nothing broken",
+    )
 
 
 if __name__ == "__main__":

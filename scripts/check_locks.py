@@ -14,6 +14,8 @@ import re
 import sys
 from pathlib import Path
 
+from sitekit.reporting import report
+
 INPUTS = ("requirements.in", "requirements-dev.in")
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)")
 
@@ -71,13 +73,12 @@ def main(argv=None) -> int:
         problems += compare(
             input_path, Path(input_path).read_text(), lock_path, Path(lock_path).read_text()
         )
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"check_locks: {len(problems)} problem(s)")
-        return 1
-    print(f"check_locks: {len(inputs)} lock files match their inputs, every package hashed")
-    return 0
+    return report(
+        "check_locks",
+        problems,
+        "",
+        f"{len(inputs)} lock files match their inputs, every package hashed",
+    )
 
 
 if __name__ == "__main__":

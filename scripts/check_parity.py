@@ -27,6 +27,7 @@ from pathlib import Path
 
 from sitekit import page_model, parity, site_config
 from sitekit.page_model import Page, Problem
+from sitekit.reporting import report
 
 PARALLEL_FROM = 200  # page pairs; below that, starting processes costs more than it saves
 CHUNK = 32
@@ -80,7 +81,7 @@ def check(site, ui, pages) -> list[Problem]:
     return problems
 
 
-def report(site, pages) -> str:
+def status_table(site, pages) -> str:
     rows = [["page", *site.translations]]
     for rel_path, original in sorted(pages[site.default_language].items()):
         rows.append(
@@ -160,16 +161,14 @@ def main(argv=None) -> int:
         return accept(site, pages, args.accept)
     problems += check(site, ui, pages)
     if args.report:
-        print(report(site, pages))
-    for problem in problems:
-        print(problem)
-    count = sum(len(by_path) for by_path in pages.values())
-    if problems:
-        languages = len(site.languages)
-        print(f"check_parity: {len(problems)} problem(s) in {count} pages, {languages} languages")
-        return 1
-    print(f"check_parity: {count} pages in {len(site.languages)} languages are up to date")
-    return 0
+        print(status_table(site, pages))
+    count, languages = sum(len(by_path) for by_path in pages.values()), len(site.languages)
+    return report(
+        "check_parity",
+        problems,
+        f"in {count} pages, {languages} languages",
+        f"{count} pages in {languages} languages are up to date",
+    )
 
 
 if __name__ == "__main__":

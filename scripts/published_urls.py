@@ -18,6 +18,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from sitekit.reporting import missing_site, report
+
 URL_LIST = Path("tests/published-urls.txt")
 FEEDS = ("feed.xml", "feed.json", "sitemap.xml")
 HEADER = (
@@ -79,8 +81,8 @@ def check(site_dir: Path, listed: list[str], list_path: Path) -> list[str]:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    if not args.site_dir.is_dir():
-        print(f"{args.site_dir}: no such folder; build the site first (make build)")
+    if missing_site(args.site_dir):
+        print(missing_site(args.site_dir))
         return 1
     listed = read_list(args.list)
     if args.update:
@@ -91,13 +93,12 @@ def main(argv=None) -> int:
         print(f"{args.list}: {len(new)} new URL(s) added, {len(listed) + len(new)} in all")
         listed = read_list(args.list)
     problems = check(args.site_dir, listed, args.list)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"published_urls: {len(problems)} problem(s) in {len(listed)} URLs")
-        return 1
-    print(f"published_urls: {len(listed)} published URLs all resolve")
-    return 0
+    return report(
+        "published_urls",
+        problems,
+        f"in {len(listed)} URLs",
+        f"{len(listed)} published URLs all resolve",
+    )
 
 
 if __name__ == "__main__":

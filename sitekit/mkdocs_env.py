@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the checkers use built_languages without loading MkDocs' config
+    from mkdocs.config.defaults import MkDocsConfig
 
 
 def build_language(config: MkDocsConfig) -> str:
@@ -10,11 +13,16 @@ def build_language(config: MkDocsConfig) -> str:
     return config.theme["language"]
 
 
+def built_languages(entries) -> list[str]:
+    """The locales of the (locale, default, build) entries that are built, default first."""
+    built = [(locale, default) for locale, default, build in entries if build]
+    return [locale for locale, default in sorted(built, key=lambda entry: not entry[1])]
+
+
 def languages(config: MkDocsConfig) -> list[str]:
     """Every language the site is built in, the default language first."""
-    i18n = config.plugins["i18n"].config
-    built = [lang for lang in i18n.languages if lang.build]
-    return [lang.locale for lang in sorted(built, key=lambda lang: not lang.default)]
+    entries = config.plugins["i18n"].config.languages
+    return built_languages((lang.locale, lang.default, lang.build) for lang in entries)
 
 
 def default_language(config: MkDocsConfig) -> str:

@@ -194,8 +194,8 @@ def check_external_answers(site, pages_urls, args) -> list[Problem]:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    if missing_site(args.site_dir):
-        print(missing_site(args.site_dir))
+    if error := missing_site(args.site_dir):
+        print(error)
         return 1
     config, _ui = site_config.load(args.config)
     site = built_site.Site(args.site_dir, args.site_url or config.site_url, config.languages)

@@ -81,8 +81,8 @@ def check(site_dir: Path, listed: list[str], list_path: Path) -> list[str]:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    if missing_site(args.site_dir):
-        print(missing_site(args.site_dir))
+    if error := missing_site(args.site_dir):
+        print(error)
         return 1
     listed = read_list(args.list)
     if args.update:

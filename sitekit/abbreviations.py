@@ -31,23 +31,37 @@ def read_definitions(path: Path) -> tuple[dict[str, str], list[Problem]]:
 
 
 def abbreviation_pattern(definitions: dict[str, str]) -> re.Pattern | None:
+    """Any of the abbreviations, not followed by a letter, digit or hyphen.
+
+    The pattern starts with the abbreviations themselves so the regex engine can skip
+    ahead to their first letters; the same check before them is made in Python, on the
+    few places where one is found.
+    """
     if not definitions:
         return None
     names = sorted(definitions, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    return re.compile("(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+def standalone(text: str, start: int) -> bool:
+    """No letter, digit or hyphen just before position start (CDI-IMR is one word)."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    return not (before.isalnum() or before in "_-")
 
 
 def mark_abbreviations(page_html: str, definitions: dict[str, str], pattern) -> str:
     if pattern is None:
         return page_html
+    marked = {
+        name: f'<abbr title="{html.escape(meaning, quote=True)}">{name}</abbr>'
+        for name, meaning in definitions.items()
+    }
 
-    def mark(text: str) -> str:
-        return pattern.sub(
-            lambda match: (
-                f'<abbr title="{html.escape(definitions[match.group(1)], quote=True)}">'
-                f"{match.group(1)}</abbr>"
-            ),
-            text,
-        )
+    def mark_one(match: re.Match) -> str:
+        if standalone(match.string, match.start()):
+            return marked[match.group(1)]
+        return match.group(1)
 
-    return transform_text(page_html, mark)
+    return transform_text(page_html, lambda text: pattern.sub(mark_one, text))

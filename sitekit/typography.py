@@ -8,22 +8,45 @@ tag attributes is left alone.
 
 from __future__ import annotations
 
+import functools
 import re
 
 NO_BREAK = "\u00a0"
 NARROW_NO_BREAK = "\u202f"
-TAG = re.compile(r"(<[^>]*>)")
-VERBATIM_TAGS = ("code", "pre", "script", "style", "kbd", "samp", "abbr")
-OPENING = re.compile(r"<(\w+)")
-CLOSING = re.compile(r"</(\w+)")
+# Markup that is never text: a whole code, script, style or abbr element, or one tag.
+MARKUP = re.compile(
+    r"(<(code|pre|script|style|kbd|samp|abbr)\b[^>]*>.*?</\2\s*>|<[^>]*>)",
+    re.DOTALL | re.IGNORECASE,
+)
+# Joins a page's text pieces so each change runs once per page, not once per piece;
+# NUL cannot occur in HTML text, and no rule matches across it.
+PIECE_BREAK = "\x00"
 
+SPACE_BEFORE = {";": NARROW_NO_BREAK, "!": NARROW_NO_BREAK, "?": NARROW_NO_BREAK}
+SPACE_BEFORE.update({":": NO_BREAK, "»": NO_BREAK})
+
+
+def space_before_mark(match: re.Match) -> str:
+    """The spaces typed before a mark become the one no-break space French wants there.
+
+    A colon keeps ordinary spacing when something other than a space follows it
+    (10:30, https://).
+    """
+    mark, end = match.group(1), match.end()
+    following = match.string[end : end + 1]
+    if mark == ":" and following and not (following.isspace() or following in "\x00<"):
+        return match.group(0)
+    return SPACE_BEFORE[mark] + mark
+
+
+# Few patterns, since each search of a page costs; all but the first start with a
+# character the regex engine can skip ahead to. Typeset text stays as it is.
 FRENCH_RULES = [
-    (re.compile(r"[ \u00a0]+([;!?])"), NARROW_NO_BREAK + r"\1"),
-    (re.compile(r"[ \u202f]+:(?=\s|$|<)"), NO_BREAK + ":"),
-    (re.compile(r"«[ \u202f]*"), "«" + NO_BREAK),
-    (re.compile(r"[ \u202f]*»"), NO_BREAK + "»"),
-    (re.compile(r"(?<=\d) (?=\d{3}\b)"), NARROW_NO_BREAK),  # 130 000 $
-    (re.compile(r"(?<=\d) (?=[$%€])"), NO_BREAK),  # 1 732 $, 138 %
+    (re.compile(r"[ \u00a0\u202f]+([;!?:»])"), space_before_mark),
+    (re.compile(r"»(?<![ \u00a0\u202f]»)"), NO_BREAK + "»"),  # word» → word »
+    (re.compile(r"«[ \u00a0\u202f]*"), "«" + NO_BREAK),
+    (re.compile(r"(\d) (?=\d{3}\b)"), "\\1" + NARROW_NO_BREAK),  # 130 000 $
+    (re.compile(r"(\d) (?=[$%€])"), "\\1" + NO_BREAK),  # 1 732 $, 138 %
 ]
 RULES = {"fr": FRENCH_RULES}
 
@@ -34,24 +57,26 @@ def apply_rules(text: str, rules) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=4096)
 def typeset_text(text: str, lang: str) -> str:
-    """Plain text (a title, a link label) with the language's typography."""
+    """Plain text (a title, a link label) with the language's typography.
+
+    Cached: the same titles come back on every page that links to them."""
     return apply_rules(text, RULES.get(lang, []))
 
 
 def transform_text(html: str, change) -> str:
     """The HTML with change() applied to its text, and only to its text: not to tags,
-    attributes, code, scripts or styles."""
-    pieces, verbatim = TAG.split(html), 0
-    for index, piece in enumerate(pieces):
-        if piece.startswith("<"):
-            closing, opening = CLOSING.match(piece), OPENING.match(piece)
-            if closing and closing.group(1).lower() in VERBATIM_TAGS:
-                verbatim = max(0, verbatim - 1)
-            elif opening and opening.group(1).lower() in VERBATIM_TAGS and not piece.endswith("/>"):
-                verbatim += 1
-        elif not verbatim and piece:
-            pieces[index] = change(piece)
+    attributes, code, scripts or styles. A piece of text ends at the next tag."""
+    pieces = MARKUP.split(html)
+    # split() gives text, markup, element name, text, markup, element name, ..., text
+    texts = pieces[0::3]
+    if PIECE_BREAK in html:
+        changed = [change(text) for text in texts]
+    else:
+        changed = change(PIECE_BREAK.join(texts)).split(PIECE_BREAK)
+    pieces[0::3] = changed
+    pieces[2::3] = [""] * len(pieces[2::3])
     return "".join(pieces)
 
 

@@ -12,6 +12,8 @@ Two kinds of page live under each language folder (docs/<lang>/):
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -163,11 +165,19 @@ def read_page(docs_dir: Path, lang: str, rel_path: str) -> Page:
 
 
 def display_path(docs_dir: Path, lang: str, rel_path: str) -> str:
-    path = Path(docs_dir) / lang / rel_path
+    """A page's path as written in messages: relative to the working folder when inside it."""
+    return f"{display_folder(str(docs_dir), lang, os.getcwd())}/{rel_path}"
+
+
+@functools.lru_cache(maxsize=64)
+def display_folder(docs_dir: str, lang: str, cwd: str) -> str:
+    # Resolved once per language folder: resolving each page's path costs a system
+    # call per path component.
+    folder = Path(docs_dir) / lang
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return folder.resolve().relative_to(Path(cwd).resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        return folder.as_posix()
 
 
 def list_pages(docs_dir: Path, lang: str) -> list[str]:

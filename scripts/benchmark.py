@@ -25,13 +25,12 @@ import json
 import os
 import random
 import re
-import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from sitekit.page_model import read_page
@@ -181,18 +180,31 @@ def bare_config(config_text: str) -> str:
     return re.sub(r"^  custom_dir: .*\n", "", without_hooks, flags=re.M)
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, subprocess.CompletedProcess]:
+@dataclass
+class Run:
+    seconds: float
+    peak_rss_mib: float
+    returncode: int
+    output: str
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    """Run a command; its wall-clock time and its own peak memory."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
-    started = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
-    return time.perf_counter() - started, result
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=output)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        text = output.read().decode("utf-8", "replace")
+    return Run(seconds, usage.ru_maxrss / 1024, process.returncode, text)
 
 
-def require(result: subprocess.CompletedProcess, what: str) -> None:
-    if result.returncode != 0:
-        raise SystemExit(
-            f"benchmark: {what} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
-        )
+def require(run: Run, what: str) -> None:
+    if run.returncode != 0:
+        raise SystemExit(f"benchmark: {what} failed:\n{run.output[-6000:]}")
 
 
 def gzip_size(path: Path) -> int:
@@ -216,16 +228,23 @@ def first_view_bytes(site: Path, page: Path) -> int:
     return total
 
 
-def median_build(folder: Path, repeat: int, what: str) -> float:
-    """The median wall-clock time of `repeat` builds of a folder (two shared cores vary)."""
-    times = []
+def median_runs(commands: dict[str, tuple[list[str], Path]], repeat: int) -> dict[str, Run]:
+    """Each command run `repeat` times; the run of median time of each, and its peak memory.
+
+    The commands run in turns (build, bare build, checkers, then again), so that a
+    slower moment of the shared machine weighs on all of them alike and their ratios
+    stay fair.
+    """
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
     for _ in range(repeat):
-        seconds, result = timed(
-            [sys.executable, "-m", "mkdocs", "build", "--site-dir", "site"], folder
-        )
-        require(result, what)
-        times.append(seconds)
-    return statistics.median(times)
+        for name, (command, cwd) in commands.items():
+            run = timed(command, cwd)
+            require(run, name)
+            runs[name].append(run)
+    return {
+        name: sorted(values, key=lambda run: run.seconds)[len(values) // 2]
+        for name, values in runs.items()
+    }
 
 
 def measure(root: Path, count: int, bare: bool, repeat: int = 1) -> dict:
@@ -235,24 +254,19 @@ def measure(root: Path, count: int, bare: bool, repeat: int = 1) -> dict:
         bare_root.mkdir()
         shutil.copytree(root / "docs", bare_root / "docs")
         (bare_root / "mkdocs.yml").write_text(bare_config((root / "mkdocs.yml").read_text()))
-    build_s = median_build(root, repeat, "the build")
-    peak_rss_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    links_s, result = timed(
-        [
-            python,
-            "-m",
-            "scripts.check_links",
-            str(root / "site"),
-            "--config",
-            str(root / "mkdocs.yml"),
-        ],
+    build = [python, "-m", "mkdocs", "build", "--site-dir", "site"]
+    commands = {"the build": (build, root)}
+    if bare:
+        commands["the bare build"] = (build, root / "bare")
+    config = ["--config", str(root / "mkdocs.yml")]
+    commands["check_links"] = (
+        [python, "-m", "scripts.check_links", str(root / "site"), *config],
         ROOT,
     )
-    require(result, "check_links")
-    parity_s, result = timed(
-        [python, "-m", "scripts.check_parity", "--config", str(root / "mkdocs.yml")], ROOT
-    )
-    require(result, "check_parity")
+    commands["check_parity"] = ([python, "-m", "scripts.check_parity", *config], ROOT)
+    runs = median_runs(commands, repeat)
+    build_s = runs["the build"].seconds
+    links_s, parity_s = runs["check_links"].seconds, runs["check_parity"].seconds
     site = root / "site"
     indexes = {}
     for lang, folder in (("en", site), ("fr", site / "fr")):
@@ -273,12 +287,12 @@ def measure(root: Path, count: int, bare: bool, repeat: int = 1) -> dict:
         "check_links_s": round(links_s, 2),
         "check_parity_s": round(parity_s, 2),
         "checks_to_build": round((links_s + parity_s) / build_s, 3),
-        "peak_rss_mib": round(peak_rss_mib, 1),
+        "peak_rss_mib": round(runs["the build"].peak_rss_mib, 1),
         "search_index_bytes": indexes,
         "page_bytes_gz": first_view_bytes(site, site / CATEGORY / "q00000" / "index.html"),
     }
     if bare:
-        bare_s = median_build(root / "bare", repeat, "the bare build")
+        bare_s = runs["the bare build"].seconds
         data["bare_build_s"] = round(bare_s, 2)
         data["build_overhead"] = round(build_s / bare_s, 3)
     return data

@@ -18,15 +18,14 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from sitekit import built_site, external_links, site_config
+from sitekit import built_site, site_config
 from sitekit.page_model import Problem
+from sitekit.parallel import map_items
 from sitekit.reporting import missing_site, report
 
 
@@ -58,18 +57,16 @@ READERS = {
 PARALLEL_FROM = 500  # files; below that, starting processes costs more than it saves
 
 
-def read_document(site_dir: Path, path: str) -> built_site.Document:
+def read_document(location: tuple[Path, str]) -> built_site.Document:
+    site_dir, path = location
     reader = next(read for ending, read in READERS.items() if path.endswith(ending))
     return reader(site_dir, path)
 
 
 def read_documents(site: built_site.Site) -> list[built_site.Document]:
     paths = sorted(path for path in site.files if path.endswith(tuple(READERS)))
-    if len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        # Files are read independently; a large site uses every core.
-        with ProcessPoolExecutor() as pool:
-            return list(pool.map(read_document, [site.site_dir] * len(paths), paths, chunksize=64))
-    return [read_document(site.site_dir, path) for path in paths]
+    locations = [(site.site_dir, path) for path in paths]
+    return map_items(read_document, locations, PARALLEL_FROM, chunksize=64)
 
 
 def where(site: built_site.Site, document: built_site.Document) -> str:
@@ -167,6 +164,8 @@ def check_external_form(site, pages_urls) -> list[Problem]:
 
 def check_external_answers(site, pages_urls, args) -> list[Problem]:
     # http:// links are asked too: their form is reported apart, their answer here.
+    from sitekit import external_links  # the HTTP code, only when links are asked
+
     urls = {url for urls in pages_urls.values() for url in urls if urlsplit(url).hostname}
     answers = external_links.check_urls(
         urls,

@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from sitekit import page_model, parity, site_config
 from sitekit.page_model import Page, Problem
+from sitekit.parallel import map_items
 from sitekit.reporting import report
 
 PARALLEL_FROM = 200  # page pairs; below that, starting processes costs more than it saves
@@ -70,14 +69,8 @@ def check(site, ui, pages) -> list[Problem]:
         for rel_path, original in sorted(originals.items())
         if rel_path in pages[lang]
     ]
-    if len(pairs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        # Pages compare independently; a large site uses every core.
-        with ProcessPoolExecutor() as pool:
-            for found in pool.map(compare_pair, pairs, chunksize=CHUNK):
-                problems += found
-    else:
-        for pair in pairs:
-            problems += compare_pair(pair)
+    for found in map_items(compare_pair, pairs, PARALLEL_FROM, chunksize=CHUNK):
+        problems += found
     return problems
 
 

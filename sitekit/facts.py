@@ -147,13 +147,15 @@ def extract(text: str, lang: str, first_line: int = 1) -> list[Fact]:
         return first_line + bisect.bisect_right(starts, position) - 1
 
     def take(pattern: re.Pattern, kind: str, value_of) -> None:
+        """Record each match as a fact and blank it out, in one search of the text."""
         nonlocal text
-        found = False
+        pieces, end = [], 0
         for match in pattern.finditer(text):
             facts.append(Fact(kind, value_of(match), line_of(match.start())))
-            found = True
-        if found:
-            text = pattern.sub(blank, text)
+            pieces += (text[end : match.start()], blank(match))
+            end = match.end()
+        if pieces:
+            text = "".join(pieces) + text[end:]
 
     # Each pattern runs only where its kind of fact can be: most pages have no e-mail
     # address, sum of money or month name, and the patterns are costly on long pages.

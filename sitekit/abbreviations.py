@@ -51,9 +51,11 @@ def standalone(text: str, start: int) -> bool:
     return not (before.isalnum() or before in "_-")
 
 
-def mark_abbreviations(page_html: str, definitions: dict[str, str], pattern) -> str:
+def abbreviation_marker(definitions: dict[str, str]):
+    """A function that marks up the abbreviations of a piece of text (not of HTML)."""
+    pattern = abbreviation_pattern(definitions)
     if pattern is None:
-        return page_html
+        return lambda text: text
     marked = {
         name: f'<abbr title="{html.escape(meaning, quote=True)}">{name}</abbr>'
         for name, meaning in definitions.items()
@@ -64,4 +66,9 @@ def mark_abbreviations(page_html: str, definitions: dict[str, str], pattern) -> 
             return marked[match.group(1)]
         return match.group(1)
 
-    return transform_text(page_html, lambda text: pattern.sub(mark_one, text))
+    return lambda text: pattern.sub(mark_one, text)
+
+
+def mark_abbreviations(page_html: str, definitions: dict[str, str]) -> str:
+    """The HTML with the abbreviations of its text marked up."""
+    return transform_text(page_html, abbreviation_marker(definitions))

@@ -80,9 +80,14 @@ def transform_text(html: str, change) -> str:
     return "".join(pieces)
 
 
-def typeset_html(html: str, lang: str) -> str:
-    """The HTML with the language's typography applied to its text."""
+def typeset_rules(lang: str):
+    """A function that applies the language's typography to a piece of text."""
     rules = RULES.get(lang)
     if not rules:
-        return html
-    return transform_text(html, lambda text: apply_rules(text, rules))
+        return lambda text: text
+    return lambda text: apply_rules(text, rules)
+
+
+def typeset_html(html: str, lang: str) -> str:
+    """The HTML with the language's typography applied to its text."""
+    return transform_text(html, typeset_rules(lang))

@@ -6,7 +6,6 @@ import json
 import subprocess
 import sys
 
-from sitekit.abbreviations import abbreviation_pattern, mark_abbreviations
 from tests.sitebuild import ROOT
 
 FIELDS = {
@@ -40,16 +39,3 @@ def test_the_benchmark_runs_and_prints_one_json_line():
     for lang in ("en", "fr"):
         index = data["search_index_bytes"][lang]
         assert index["bytes"] > index["gzip"] > 0 and index["other_language_docs"] == 0
-
-
-def test_abbreviations_are_marked_in_text_only():
-    definitions = {"IMR": "Independent Medical Review", "CDI": "California Department of Insurance"}
-    html = (
-        '<p>An IMR or CDI-IMR, <a href="/imr/" title="IMR">IMR</a></p><code>IMR</code><p>IMRs</p>'
-    )
-    marked = mark_abbreviations(html, definitions, abbreviation_pattern(definitions))
-    assert marked == (
-        '<p>An <abbr title="Independent Medical Review">IMR</abbr> or CDI-IMR, '
-        '<a href="/imr/" title="IMR"><abbr title="Independent Medical Review">IMR</abbr></a></p>'
-        "<code>IMR</code><p>IMRs</p>"
-    )

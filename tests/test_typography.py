@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitekit.abbreviations import abbreviation_pattern, mark_abbreviations
+from sitekit.abbreviations import mark_abbreviations
 from sitekit.typography import transform_text, typeset_html, typeset_text
 
 NB, NNB = "\u00a0", "\u202f"
@@ -80,10 +80,20 @@ def test_text_with_a_nul_character_is_still_changed_piece_by_piece():
 
 def test_abbreviations_are_standalone_words_only():
     definitions = {"IMR": "Independent Medical Review", "CDI": "California Department of Insurance"}
-    pattern = abbreviation_pattern(definitions)
-    marked = mark_abbreviations(
-        "<p>IMR, CDI-IMR, XIMR, IMR2, _IMR et (IMR)</p>", definitions, pattern
-    )
+    marked = mark_abbreviations("<p>IMR, CDI-IMR, XIMR, IMR2, _IMR et (IMR)</p>", definitions)
     assert marked.count("<abbr") == 2
     assert marked.startswith('<p><abbr title="Independent Medical Review">IMR</abbr>, CDI-IMR,')
     assert marked.endswith('(<abbr title="Independent Medical Review">IMR</abbr>)</p>')
+
+
+def test_abbreviations_are_marked_in_text_only():
+    definitions = {"IMR": "Independent Medical Review", "CDI": "California Department of Insurance"}
+    html = (
+        '<p>An IMR or CDI-IMR, <a href="/imr/" title="IMR">IMR</a></p><code>IMR</code><p>IMRs</p>'
+    )
+    marked = mark_abbreviations(html, definitions)
+    assert marked == (
+        '<p>An <abbr title="Independent Medical Review">IMR</abbr> or CDI-IMR, '
+        '<a href="/imr/" title="IMR"><abbr title="Independent Medical Review">IMR</abbr></a></p>'
+        "<code>IMR</code><p>IMRs</p>"
+    )

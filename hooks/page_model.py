@@ -3,6 +3,9 @@
 All languages are checked at the start of the first (default-language) build, so a
 defect in a French page stops the build before the English pages are written. Each
 defect is one line, `path:line: what is wrong and how to fix it`.
+
+The page model is then the build's only reading of the pages: MkDocs gets each page's
+text and front matter from it instead of reading the file and parsing its YAML again.
 """
 
 from __future__ import annotations
@@ -40,5 +43,22 @@ def on_pre_build(config):
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has picked this language's files
 def on_files(files, config):
-    build_state.attach_files(mkdocs_env.build_language(config), files)
+    lang = mkdocs_env.build_language(config)
+    build_state.attach_files(lang, files)
+    pages = build_state.current(lang).pages
+    for file in files.documentation_pages():
+        model = pages.get(file.norm_src_uri)
+        if model is not None:
+            # The body alone: MkDocs then finds no front matter to parse. It starts
+            # with a blank line so that no "Word: text" first line is taken for
+            # MultiMarkdown metadata.
+            file.content_string = "\n" + model.body
     return files
+
+
+@event_priority(100)  # before any other hook or plugin reads the front matter
+def on_page_markdown(markdown, page, config, files):
+    model = build_state.current(mkdocs_env.build_language(config)).pages.get(page.file.norm_src_uri)
+    if model is not None:
+        page.meta = dict(model.meta)  # a copy: hooks change a page's title in its meta
+    return markdown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 
 import pytest
@@ -249,3 +250,24 @@ def test_a_slug_used_twice_is_reported(tmp_path):
         and p.endswith("docs/en/guides/appeal.md has the same name; rename one of them")
         for p in problems
     ), problems
+
+
+def test_mkdocs_renders_the_body_and_front_matter_the_page_model_read(tmp_path):
+    # The page model hands MkDocs each page's body; a first line such as "Note: ..."
+    # right after the front matter must stay text, not become MultiMarkdown metadata.
+    project = copy_project(tmp_path / "project")
+    for lang, line in (("en", "Note: read this first."), ("fr", "Remarque : lisez ceci.")):
+        page = project / f"docs/{lang}/contacts.md"
+        text = page.read_text(encoding="utf-8")
+        closing = text.index("\n---\n", 4) + len("\n---\n")
+        page.write_text(text[:closing] + line + "\n" + text[closing:], encoding="utf-8")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (site / "contacts/index.html").read_text(encoding="utf-8")
+    assert "Note: read this first." in html
+    assert "Remarque\u00a0: lisez ceci." in (site / "fr/contacts/index.html").read_text(
+        encoding="utf-8"
+    )
+    description = re.search(r'<meta name="description" content="([^"]+)"', html)
+    assert description and description.group(1).startswith("Phone, TTY, address")

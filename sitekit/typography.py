@@ -22,38 +22,54 @@ MARKUP = re.compile(
 # NUL cannot occur in HTML text, and no rule matches across it.
 PIECE_BREAK = "\x00"
 
+SPACES = " \u00a0\u202f"
 SPACE_BEFORE = {";": NARROW_NO_BREAK, "!": NARROW_NO_BREAK, "?": NARROW_NO_BREAK}
 SPACE_BEFORE.update({":": NO_BREAK, "»": NO_BREAK})
+MARK = re.compile(r"[;!?:»]")
 
 
-def space_before_mark(match: re.Match) -> str:
-    """The spaces typed before a mark become the one no-break space French wants there.
+def space_before_marks(text: str) -> str:
+    """The spaces typed before ; ! ? : » become the one no-break space French wants there.
 
     A colon keeps ordinary spacing when something other than a space follows it
-    (10:30, https://).
+    (10:30, https://). The marks are rare, so the text is searched for them and the
+    spaces before each are looked at, rather than searched at every space.
     """
-    mark, end = match.group(1), match.end()
-    following = match.string[end : end + 1]
-    if mark == ":" and following and not (following.isspace() or following in "\x00<"):
-        return match.group(0)
-    return SPACE_BEFORE[mark] + mark
+    pieces, done = [], 0
+    for match in MARK.finditer(text):
+        mark, position = match.group(), match.start()
+        start = position
+        while start > done and text[start - 1] in SPACES:
+            start -= 1
+        following = text[position + 1 : position + 2]
+        if start == position or (
+            mark == ":" and following and not (following.isspace() or following in "\x00<")
+        ):
+            continue
+        pieces += (text[done:start], SPACE_BEFORE[mark], mark)
+        done = position + 1
+    return "".join(pieces) + text[done:] if pieces else text
 
 
-# Few patterns, since each search of a page costs; all but the first start with a
-# character the regex engine can skip ahead to. Typeset text stays as it is.
+def substitution(pattern: str, replacement: str):
+    return functools.partial(re.compile(pattern).sub, replacement)
+
+
+# Each rule is a function of the text. Each search of a page costs, so every pattern
+# starts with a character the regex engine can skip ahead to. Typeset text stays as it is.
 FRENCH_RULES = [
-    (re.compile(r"[ \u00a0\u202f]+([;!?:»])"), space_before_mark),
-    (re.compile(r"»(?<![ \u00a0\u202f]»)"), NO_BREAK + "»"),  # word» → word »
-    (re.compile(r"«[ \u00a0\u202f]*"), "«" + NO_BREAK),
-    (re.compile(r"(\d) (?=\d{3}\b)"), "\\1" + NARROW_NO_BREAK),  # 130 000 $
-    (re.compile(r"(\d) (?=[$%€])"), "\\1" + NO_BREAK),  # 1 732 $, 138 %
+    space_before_marks,
+    substitution(r"»(?<![ \u00a0\u202f]»)", NO_BREAK + "»"),  # word» → word »
+    substitution(r"«[ \u00a0\u202f]*", "«" + NO_BREAK),
+    substitution(r"(\d) (?=\d{3}\b)", "\\1" + NARROW_NO_BREAK),  # 130 000 $
+    substitution(r"(\d) (?=[$%€])", "\\1" + NO_BREAK),  # 1 732 $, 138 %
 ]
 RULES = {"fr": FRENCH_RULES}
 
 
 def apply_rules(text: str, rules) -> str:
-    for pattern, replacement in rules:
-        text = pattern.sub(replacement, text)
+    for rule in rules:
+        text = rule(text)
     return text
 
 

@@ -7,6 +7,7 @@ import re
 import textwrap
 
 import pytest
+import yaml
 
 from sitekit import page_model
 from tests.sitebuild import build, copy_project
@@ -271,3 +272,25 @@ def test_mkdocs_renders_the_body_and_front_matter_the_page_model_read(tmp_path):
     )
     description = re.search(r'<meta name="description" content="([^"]+)"', html)
     assert description and description.group(1).startswith("Phone, TTY, address")
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        'title: "Q?"\nrelated:\n  - a/b.md\nsources:\n  - title: S\n    url: https://x.gov/\n',
+        "updated: 2026-01-15\ncount: 3\nratio: 1.5\nflag: yes\nnothing:\n",
+        "1: one\ntrue: yes\n",
+        "base: &base {title: T, url: https://x.gov/}\nsources:\n  - <<: *base\n    title: U\n",
+        "loop: &loop [1, *loop]\ntitle: T\n",
+        "title: T\ntitle: U\n",
+    ],
+)
+def test_front_matter_values_are_what_pyyaml_makes(front_matter):
+    try:
+        expected = yaml.load(front_matter, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        with pytest.raises(page_model.FrontMatterError, match="not valid YAML"):
+            page_model.parse_front_matter(front_matter)
+        return
+    meta, _key_lines, _item_lines = page_model.parse_front_matter(front_matter)
+    assert repr(meta) == repr(expected)  # repr shows the types too

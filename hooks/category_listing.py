@@ -1,15 +1,21 @@
 """Build hook: list every question of a category on its index page, from front matter.
 
-The list is added to the category page's Markdown as ordinary relative links, so
-MkDocs resolves and checks them like any other link, and search indexes them.
+The heading is added to the page's Markdown, so that it has its anchor (#questions) and
+its place in the table of contents. The list itself is written as HTML under it: a
+category of a thousand questions would otherwise cost Python-Markdown a tenth of a
+second to parse. Its links are relative paths between pages of one folder
+(sitekit.urls), checked like every other link by scripts/check_links.py.
 """
 
 from __future__ import annotations
 
+import html
 import unicodedata
-from pathlib import PurePosixPath
+
+from mkdocs.plugins import event_priority
 
 from sitekit import build_state, mkdocs_env
+from sitekit.urls import page_path, relative_url
 
 
 def sort_key(title: str) -> str:
@@ -18,21 +24,36 @@ def sort_key(title: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def category_list_markdown(category: str, pages, heading: str) -> str:
+def category_of(rel_path: str) -> str | None:
+    """The category whose index page this is ("guides/index.md" -> "guides"), or None."""
+    parts = rel_path.split("/")
+    return parts[0] if len(parts) == 2 and parts[1] == "index.md" else None
+
+
+def category_list_html(category: str, pages) -> str:
     questions = [page for page in pages.values() if page.is_question and page.category == category]
     questions.sort(key=lambda page: sort_key(page.meta["title"]))
+    here = page_path(f"{category}/index.md")
     items = [
-        f"- [{page.meta['title']}]({PurePosixPath(page.rel_path).name})  \n"
-        f"  {page.meta['description']}"
+        f'<li><a href="{html.escape(relative_url(here, page_path(page.rel_path)))}">'
+        f"{html.escape(page.meta['title'], quote=False)}</a><br />\n"
+        f"  {html.escape(page.meta['description'], quote=False)}</li>"
         for page in questions
     ]
-    return f"\n\n## {heading} {{ #questions }}\n\n" + "\n".join(items) + "\n"
+    return "\n<ul>\n" + "\n".join(items) + "\n</ul>"
 
 
 def on_page_markdown(markdown, page, config, files):
-    rel = PurePosixPath(page.file.norm_src_uri)
-    if len(rel.parts) != 2 or rel.name != "index.md":
+    if category_of(page.file.norm_src_uri) is None:
         return markdown
-    state = build_state.current(mkdocs_env.build_language(config))
     heading = mkdocs_env.ui_strings(config)["category_questions"]
-    return markdown + category_list_markdown(rel.parts[0], state.pages, heading)
+    return markdown + f"\n\n## {heading} {{ #questions }}\n"
+
+
+@event_priority(10)  # before hooks/page_text.py sets the language's typography of the text
+def on_page_content(page_html, page, config, files):
+    category = category_of(page.file.norm_src_uri)
+    if category is None:
+        return page_html
+    state = build_state.current(mkdocs_env.build_language(config))
+    return page_html + category_list_html(category, state.pages)

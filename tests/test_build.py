@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import re
 from html import escape
 
 import pytest
 import yaml
 
+from sitekit import page_model
 from tests.sitebuild import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -253,3 +255,30 @@ def test_every_dated_page_shows_its_dates_sources_and_disclaimer(site_dir, rel):
             f'href="{source["url"].replace("&", "&amp;")}"' in html for source in meta["sources"]
         )
         assert 'class="page-disclaimer"' in html
+
+
+def test_category_list_is_sorted_escaped_and_relative():
+    spec = importlib.util.spec_from_file_location(
+        "category_listing", ROOT / "hooks/category_listing.py"
+    )
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+
+    def question(rel_path, title):
+        meta = {"title": title, "description": f"About {title} & more."}
+        return page_model.Page("fr", rel_path, rel_path, meta, {}, {}, "", 1)
+
+    pages = {
+        "c/zeta.md": question("c/zeta.md", "Zêta <b>"),
+        "c/eligibilite.md": question("c/eligibilite.md", "Éligibilité"),
+        "c/index.md": page_model.Page(
+            "fr", "c/index.md", "c/index.md", {"title": "C"}, {}, {}, "", 1
+        ),
+        "other/alpha.md": question("other/alpha.md", "Alpha"),
+    }
+    assert hook.category_list_html("c", pages) == (
+        '\n<ul>\n<li><a href="eligibilite/">Éligibilité</a><br />\n'
+        "  About Éligibilité &amp; more.</li>\n"
+        '<li><a href="zeta/">Zêta &lt;b&gt;</a><br />\n'
+        "  About Zêta &lt;b&gt; &amp; more.</li>\n</ul>"
+    )

@@ -11,7 +11,7 @@ tests/test_parity.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MIN_ENGLISH_WORDS = 2
 # Function words that are not also common words of the other languages we publish in
@@ -42,21 +42,20 @@ BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|\||!!!|\?\?\?)")
 MARKDOWN_SYNTAX = re.compile(r"^\s*(?:#{1,6}|[-*+]|\d+[.)]|\||!!!|\?\?\?\+?|>)\s*")
 
 
-@dataclass(frozen=True)
-class Suspect:
+class Suspect(NamedTuple):
     line: int
     text: str
     english_words: int
 
 
 def words(text: str) -> list[str]:
-    return [word.lower() for word in WORD.findall(text)]
+    return WORD.findall(text.lower())
 
 
 def is_english(text: str, lang: str) -> tuple[bool, int]:
     tokens = words(text)
-    english = sum(token in ENGLISH_WORDS for token in tokens)
-    own = sum(token in OWN_WORDS.get(lang, ()) for token in tokens)
+    english = sum(map(ENGLISH_WORDS.__contains__, tokens))
+    own = sum(map(OWN_WORDS.get(lang, frozenset()).__contains__, tokens))
     return english >= MIN_ENGLISH_WORDS and english > own, english
 
 

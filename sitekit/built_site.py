@@ -11,7 +11,6 @@ import html
 import os
 import posixpath
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
@@ -39,11 +38,10 @@ class Link(NamedTuple):  # a site has tens of thousands: a tuple is the cheapest
         return bool(self.hreflang) or "alternate" in self.rel.split()
 
 
-@dataclass
-class Document:
+class Document(NamedTuple):
     path: str  # inside the site folder, POSIX style
-    ids: set[str] = field(default_factory=set)
-    links: list[Link] = field(default_factory=list)
+    ids: set[str]
+    links: list[Link]
 
 
 def unescape_attribute(value: str) -> str:
@@ -65,7 +63,7 @@ def attributes(text: str) -> dict[str, str]:
 
 def read_html(site_dir: Path, path: str) -> Document:
     text = (site_dir / path).read_text(encoding="utf-8", errors="replace")
-    document = Document(path, set(ID.findall(text)))
+    document = Document(path, set(ID.findall(text)), [])
     for tag, raw in TAG.findall(text):
         tag = tag.lower()
         attrs = attributes(raw)
@@ -87,17 +85,16 @@ def read_html(site_dir: Path, path: str) -> Document:
 
 def read_css(site_dir: Path, path: str) -> Document:
     text = (site_dir / path).read_text(encoding="utf-8", errors="replace")
-    return Document(path, links=[Link("css", "url", url) for url in CSS_URL.findall(text)])
+    return Document(path, set(), [Link("css", "url", url) for url in CSS_URL.findall(text)])
 
 
 def read_sitemap(site_dir: Path, path: str) -> Document:
     text = (site_dir / path).read_text(encoding="utf-8", errors="replace")
     urls = [loc or href for loc, href in SITEMAP_URL.findall(text)]
-    return Document(path, links=[Link("sitemap", "loc", url.strip()) for url in urls])
+    return Document(path, set(), [Link("sitemap", "loc", url.strip()) for url in urls])
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """Where an internal URL leads: a file of the site (which may not exist) and a fragment."""
 
     file: str  # inside the site folder

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SPACE = r"[ \u00a0\u202f]"
 VOCABULARY = {
@@ -64,8 +64,7 @@ PERCENT = re.compile(rf"(\d+(?:[.,]\d+)?){SPACE}?%")
 NUMBER = re.compile(r"(?=\d)(?<![\w.])\d+(?:\.\d+)*(?![\w])")
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     kind: str
     value: str
     line: int

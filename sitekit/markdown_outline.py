@@ -8,7 +8,7 @@ attr_list, admonition and tables), line by line, skipping fenced code.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([A-Za-z0-9_-]+)[^}]*\})?\s*$")
 ORDERED_ITEM = re.compile(r"^(\s*)\d+[.)]\s+\S")
@@ -18,28 +18,25 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     line: int
     level: int
     text: str
     anchor: str | None
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A counted structure (numbered list, table, admonition) and where it starts."""
 
     line: int
     shape: tuple
 
 
-@dataclass
-class Outline:
-    headings: list[Heading] = field(default_factory=list)
-    numbered_lists: list[Block] = field(default_factory=list)
-    admonitions: list[Block] = field(default_factory=list)
-    tables: list[Block] = field(default_factory=list)
+class Outline(NamedTuple):
+    headings: list[Heading]
+    numbered_lists: list[Block]
+    admonitions: list[Block]
+    tables: list[Block]
 
 
 def content_lines(body: str, first_line: int) -> list[tuple[int, str]]:
@@ -59,7 +56,7 @@ def indent_of(text: str) -> int:
 
 
 def read_outline(body: str, first_line: int = 1) -> Outline:
-    outline = Outline()
+    outline = Outline([], [], [], [])
     lines = content_lines(body, first_line)
     open_lists: dict[int, list] = {}  # indent -> [start line, item count, nesting depth]
     table: list | None = None  # [start line, rows, columns]

@@ -15,8 +15,8 @@ import datetime as dt
 import functools
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 import yaml
 
@@ -41,8 +41,9 @@ FRONT_MATTER_ENDS = ("---", "...")
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True)
-class Problem:
+# Named tuples rather than dataclasses: the checkers start several times faster
+# without importing dataclasses, and small sites are checked in a fraction of a second.
+class Problem(NamedTuple):
     """One defect, located as precisely as we can."""
 
     path: str
@@ -54,8 +55,7 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-@dataclass
-class Page:
+class Page(NamedTuple):
     """A Markdown page of one language, with its front matter parsed."""
 
     lang: str

@@ -8,8 +8,8 @@ a small site's check.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from yaml_env_tag import construct_env_tag
@@ -37,8 +37,7 @@ def read_yaml(path: Path) -> dict:
         return yaml_load(source) or {}
 
 
-@dataclass(frozen=True)
-class SiteConfig:
+class SiteConfig(NamedTuple):
     config_file: Path
     docs_dir: Path
     site_dir: Path

@@ -38,7 +38,7 @@ urls: build  ## add the site's new URLs to tests/published-urls.txt (never remov
 	$(PY) -m scripts.published_urls $(SITE_DIR) --update
 
 benchmark: $(VENV)/.dev-deps  ## build and check speed at 50, 200, 400 and 1000 questions (see BENCHMARKS.md)
-	for n in 50 200 400 1000; do $(PY) -m scripts.benchmark --questions $$n --bare --repeat 5 || exit 1; done
+	for n in 50 200 400 1000; do $(PY) -m scripts.benchmark --questions $$n --bare --repeat 7 || exit 1; done
 
 search-bench: build $(VENV)/.dev-deps chromium  ## search relevance per language, in chromium
 	$(PY) -m scripts.search_bench $(SITE_DIR)

@@ -21,7 +21,7 @@ FIELDS = {
     "build_overhead",
     "build_median_s",
     "bare_build_median_s",
-    "build_overhead_median",
+    "build_overhead_fastest",
 }
 
 

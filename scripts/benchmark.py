@@ -292,6 +292,9 @@ def measure(root: Path, count: int, bare: bool, repeat: int = 1) -> dict:
         "check_links": ([python, "-m", "scripts.check_links", str(ours / "site"), *config], ROOT),
         "check_parity": ([python, "-m", "scripts.check_parity", *config], ROOT),
     }
+    # Start the clock with the disk idle: the trees just written (and a previous
+    # run's, just deleted) would otherwise be flushed during the first builds.
+    os.sync()
     # The builds first, then the checkers: the checkers spread over both cores on
     # large sites, and a build run just after them would pay for it.
     runs = timed_runs(builds, repeat) | timed_runs(checkers, repeat)

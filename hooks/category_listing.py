@@ -15,6 +15,7 @@ import unicodedata
 from mkdocs.plugins import event_priority
 
 from sitekit import build_state, mkdocs_env
+from sitekit.page_model import category_of_index
 from sitekit.urls import page_path, relative_url
 
 
@@ -22,12 +23,6 @@ def sort_key(title: str) -> str:
     """Alphabetical order that ignores case and accents ("Éligibilité" files under E)."""
     decomposed = unicodedata.normalize("NFKD", title.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def category_of(rel_path: str) -> str | None:
-    """The category whose index page this is ("guides/index.md" -> "guides"), or None."""
-    parts = rel_path.split("/")
-    return parts[0] if len(parts) == 2 and parts[1] == "index.md" else None
 
 
 def category_list_html(category: str, pages) -> str:
@@ -44,7 +39,7 @@ def category_list_html(category: str, pages) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
-    if category_of(page.file.norm_src_uri) is None:
+    if category_of_index(page.file.norm_src_uri) is None:
         return markdown
     heading = mkdocs_env.ui_strings(config)["category_questions"]
     return markdown + f"\n\n## {heading} {{ #questions }}\n"
@@ -52,7 +47,7 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(10)  # before hooks/page_text.py sets the language's typography of the text
 def on_page_content(page_html, page, config, files):
-    category = category_of(page.file.norm_src_uri)
+    category = category_of_index(page.file.norm_src_uri)
     if category is None:
         return page_html
     state = build_state.current(mkdocs_env.build_language(config))

@@ -199,13 +199,15 @@ def load_language(docs_dir: Path, lang: str) -> tuple[dict[str, Page], list[Prob
     return pages, problems
 
 
+def category_of_index(rel_path: str) -> str | None:
+    """The category whose index page this is ("guides/index.md" -> "guides"), or None."""
+    parts = rel_path.split("/")
+    return parts[0] if len(parts) == 2 and parts[1] == "index.md" else None
+
+
 def categories_of(rel_paths) -> set[str]:
     """Categories are the folders that have an index.md page."""
-    return {
-        PurePosixPath(path).parts[0]
-        for path in rel_paths
-        if len(PurePosixPath(path).parts) == 2 and PurePosixPath(path).name == "index.md"
-    }
+    return {category for path in rel_paths if (category := category_of_index(path))}
 
 
 def validate_language(pages: dict[str, Page], today: dt.date) -> list[Problem]:

@@ -101,6 +101,7 @@ def test_each_language_has_its_own_index(site_dir):
         assert index["config"]["lang"] == [f"site_{lang}"]
         locations = [doc["location"] for doc in index["docs"]]
         assert locations and not any(location.startswith(FR) for location in locations)
+        assert len(set(locations)) == len(locations), "an entry is in the index twice"
         pages = {doc["location"] for doc in index["docs"] if "#" not in doc["location"]}
         assert IMR in pages
 

@@ -51,6 +51,18 @@ def space_before_marks(text: str) -> str:
     return "".join(pieces) + text[done:] if pieces else text
 
 
+# A space between digits and a group of three (130 000), or before a currency or
+# percent sign (1 732 $, 138 %). One pattern, so a page is searched once for both.
+NUMBER_SPACE = re.compile(r"(\d) (?=(\d{3}\b)|[$%€])")
+
+
+def space_in_numbers(text: str) -> str:
+    """A narrow no-break space between groups of digits, a no-break space before $ % €."""
+    return NUMBER_SPACE.sub(
+        lambda match: match.group(1) + (NARROW_NO_BREAK if match.group(2) else NO_BREAK), text
+    )
+
+
 def substitution(pattern: str, replacement: str):
     return functools.partial(re.compile(pattern).sub, replacement)
 
@@ -61,8 +73,7 @@ FRENCH_RULES = [
     space_before_marks,
     substitution(r"»(?<![ \u00a0\u202f]»)", NO_BREAK + "»"),  # word» → word »
     substitution(r"«[ \u00a0\u202f]*", "«" + NO_BREAK),
-    substitution(r"(\d) (?=\d{3}\b)", "\\1" + NARROW_NO_BREAK),  # 130 000 $
-    substitution(r"(\d) (?=[$%€])", "\\1" + NO_BREAK),  # 1 732 $, 138 %
+    space_in_numbers,
 ]
 RULES = {"fr": FRENCH_RULES}
 

@@ -37,8 +37,57 @@ DESCRIPTION_MAX_CHARS = 220
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FRONT_MATTER_FENCE = "---"
 FRONT_MATTER_ENDS = ("---", "...")
-# libyaml's parser when PyYAML has it (its wheels do): the same result, many times faster.
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """PyYAML's safe loader, with libyaml's parser when PyYAML has it (its wheels do):
+    the same result, many times faster. A date YAML cannot make (2025-02-30) stays
+    text, so that the page model says what is wrong with it instead of crashing."""
+
+
+def construct_date_or_text(loader, node):
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", construct_date_or_text)
+TEXT, LIST, MAPPING = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map"))
+
+
+class NotPlainData(Exception):
+    """Front matter that only PyYAML's own construction gets right (an alias, a merge...)."""
+
+
+def construct_plain(loader, node, seen: set):
+    """The value of a node made of text, lists and mappings keyed by text.
+
+    Several times faster than PyYAML's generic construction, which a page's front
+    matter rarely needs; other scalars (dates, numbers, yes/no) are built by PyYAML.
+    """
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == TEXT else loader.construct_object(node)
+    if id(node) in seen:  # an alias: PyYAML makes it one shared object
+        raise NotPlainData
+    seen.add(id(node))
+    if node.tag == LIST and isinstance(node, yaml.SequenceNode):
+        return [construct_plain(loader, item, seen) for item in node.value]
+    if node.tag == MAPPING and isinstance(node, yaml.MappingNode):
+        data = {}
+        for key_node, value_node in node.value:
+            if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == TEXT):
+                raise NotPlainData
+            data[key_node.value] = construct_plain(loader, value_node, seen)
+        return data
+    raise NotPlainData
+
+
+def construct_front_matter(loader, node):
+    try:
+        return construct_plain(loader, node, set())
+    except NotPlainData:
+        return loader.construct_document(node)
 
 
 # Named tuples rather than dataclasses: the checkers start several times faster
@@ -114,10 +163,10 @@ def parse_front_matter(yaml_text: str) -> tuple[dict, dict, dict]:
     Line numbers are in the page's own numbering: line 1 is the opening '---'.
     """
     first_line = 2
-    loader = LOADER(yaml_text)
+    loader = FrontMatterLoader(yaml_text)
     try:
         node = loader.get_single_node()
-        meta = loader.construct_document(node) if node is not None else None
+        meta = construct_front_matter(loader, node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         # An unclosed bracket or quote is reported where it opens, not where YAML gave up.
         mark = error.context_mark or error.problem_mark

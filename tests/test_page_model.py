@@ -93,6 +93,11 @@ PLANTED = [
         ":5: 'updated' must be an ISO date",
     ),
     (
+        "impossible unquoted date",
+        QUESTION.replace("2025-08-14", "2025-02-30"),
+        ":5: 'updated' must be an ISO date such as 2025-08-14 (year-month-day), not '2025-02-30'",
+    ),
+    (
         "future date",
         QUESTION.replace("2026-11-20", "2027-01-01"),
         ":6: 'reviewed' is 2027-01-01, which is in the future",
@@ -283,6 +288,9 @@ def test_mkdocs_renders_the_body_and_front_matter_the_page_model_read(tmp_path):
         "base: &base {title: T, url: https://x.gov/}\nsources:\n  - <<: *base\n    title: U\n",
         "loop: &loop [1, *loop]\ntitle: T\n",
         "title: T\ntitle: U\n",
+        "title: !!str 123\ntags: !!set {a, b}\nsources:\n  - {1: x}\n",
+        "shared: &s [a, {b: c}]\nagain: *s\n",
+        "title: !!str {a: 1}\n",
     ],
 )
 def test_front_matter_values_are_what_pyyaml_makes(front_matter):

@@ -27,7 +27,7 @@ def on_page_context(context, page, config, nav):
     site_url = config.site_url
     links = head_metadata.alternates(site_url, languages, rel_path, pages_by_lang)
     by_lang = {link["hreflang"]: link["href"] for link in links}
-    locales = {language: ui_locale(config, language) for language in languages}
+    locales = og_locales(config)
     context["head_metadata"] = {
         "alternates": by_lang,
         "x_default": by_lang["x-default"],
@@ -45,12 +45,12 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def ui_locale(config, lang: str) -> str:
-    """The OpenGraph locale of a language (og_locale in its extra, in mkdocs.yml)."""
-    for language in config.plugins["i18n"].config.languages:
-        if language.locale == lang:
-            return (language.extra or {}).get("og_locale", lang)
-    return lang
+def og_locales(config) -> dict[str, str]:
+    """The OpenGraph locale of each language (og_locale in its extra, in mkdocs.yml)."""
+    return {
+        language.locale: (language.extra or {}).get("og_locale", language.locale)
+        for language in config.plugins["i18n"].config.languages
+    }
 
 
 HREFLANG_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">')

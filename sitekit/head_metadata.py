@@ -8,7 +8,6 @@ the link to its translations.
 from __future__ import annotations
 
 import json
-from pathlib import PurePosixPath
 
 from sitekit.page_model import Page, parse_iso_date
 from sitekit.urls import absolute, language_prefix, page_path
@@ -32,7 +31,7 @@ def alternates(site_url, languages, rel_path, pages_by_lang) -> list[dict]:
 def breadcrumbs(site_url, lang, languages, page: Page, pages: dict) -> list[dict]:
     """Home, then the category, then the page (each with its title in the language)."""
     trail = ["index.md"]
-    parts = PurePosixPath(page.rel_path).parts
+    parts = page.rel_path.split("/")
     if len(parts) == 2 and parts[1] != "index.md":
         trail.append(f"{parts[0]}/index.md")
     if page.rel_path != "index.md":
@@ -96,7 +95,10 @@ def json_ld(site_url, lang, languages, page: Page, pages_by_lang, site_name) -> 
     return data
 
 
+# One encoder for every page: json.dumps() with options builds a new one per call.
+COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def script_json(data: dict) -> str:
     """JSON safe inside a <script> element."""
-    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
-    return text.replace("</", "<\\/")
+    return COMPACT_JSON.encode(data).replace("</", "<\\/")

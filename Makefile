@@ -7,7 +7,7 @@ STAGING_DIR := .site-staging
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check urls test lint format lock chromium search-bench benchmark clean
+.PHONY: serve build check urls test lint format lock chromium valgrind search-bench benchmark clean
 
 $(VENV)/.site-deps: requirements.txt
 	python3 -m venv $(VENV)
@@ -37,8 +37,8 @@ check: build  ## strict build, then the link checker and the translation-parity 
 urls: build  ## add the site's new URLs to tests/published-urls.txt (never remove one)
 	$(PY) -m scripts.published_urls $(SITE_DIR) --update
 
-benchmark: $(VENV)/.dev-deps  ## build and check speed at 50, 200, 400 and 1000 questions (see BENCHMARKS.md)
-	for n in 50 200 400 1000; do $(PY) -m scripts.benchmark --questions $$n --bare --repeat 7 || exit 1; done
+benchmark: $(VENV)/.dev-deps valgrind  ## build and check speed at 50, 200, 400 and 1000 questions (see BENCHMARKS.md)
+	for n in 50 200 400 1000; do $(PY) -m scripts.benchmark --questions $$n --bare --repeat 7 --instructions || exit 1; done
 
 search-bench: build $(VENV)/.dev-deps chromium  ## search relevance per language, in chromium
 	$(PY) -m scripts.search_bench $(SITE_DIR)
@@ -49,8 +49,14 @@ chromium:  ## install Debian's chromium for the browser tests, when missing
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+valgrind:  ## install Debian's valgrind for the benchmark's instruction counts, when missing
+	@command -v valgrind >/dev/null 2>&1 || { \
+	  echo "Installing Debian's valgrind for the benchmark's instruction counts"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind; }
+
 # pytest exits 5 when it collects no test: that must fail, never pass quietly.
-test: $(VENV)/.dev-deps chromium lint  ## run every test (lint included)
+test: $(VENV)/.dev-deps chromium valgrind lint  ## run every test (lint included)
 	$(PY) -m pytest; status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; fi; exit $$status
 

@@ -15,10 +15,16 @@ configuration (no hooks, no overrides): bare_build_s and build_overhead are adde
 With --repeat K, every command runs K times, in turns; times are the fastest run
 (see fastest()), and the builds' medians are reported too. build_overhead is the
 median of the rounds' ratios (see paired_ratio()); build_overhead_fastest is the ratio
-of the fastest runs.
+of the fastest runs. Each build starts from an empty output folder, with the disk
+idle (the previous run's output is removed and flushed before the clock starts).
+
+With --instructions, each build also runs once under valgrind, which counts the
+instructions it executes: build_instructions (and bare_build_instructions and
+instructions_overhead with --bare). A count does not depend on what else the machine
+is doing, so unlike times it is the same from one run of the benchmark to the next.
 
 Usage:
-    python -m scripts.benchmark --questions 200 [--bare] [--repeat 5]
+    python -m scripts.benchmark --questions 200 [--bare] [--repeat 5] [--instructions]
 """
 
 from __future__ import annotations
@@ -44,6 +50,17 @@ from sitekit.parity import TRANSLATION_KEY, source_hash
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("mkdocs.yml", "overrides", "hooks", "sitekit", "includes")
 CATEGORY = "health-insurance"
+SITE = "site"
+# Cachegrind without its cache and branch simulations: it only counts instructions,
+# about 20 times slower than a normal run.
+VALGRIND = (
+    "valgrind",
+    "--tool=cachegrind",
+    "--cache-sim=no",
+    "--branch-sim=no",
+    "--cachegrind-out-file=/dev/null",
+)
+INSTRUCTION_COUNT = re.compile(r"\bI\s+refs:\s+([\d,]+)")
 OTHER_PAGES = ("contacts.md", "glossary.md", "about.md", "partners.md")
 WORDS = {
     "en": (
@@ -88,6 +105,11 @@ def parse_args(argv):
     parser.add_argument("--keep", type=Path, help="work in this folder (ours/, bare/) and keep it")
     parser.add_argument(
         "--repeat", type=int, default=1, help="runs of each command; the fastest is reported"
+    )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count each build's instructions, under valgrind",
     )
     return parser.parse_args(argv)
 
@@ -194,12 +216,17 @@ class Run:
     output: str
 
 
+def command_env(**extra: str) -> dict[str, str]:
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT), **extra)
+
+
 def timed(command: list[str], cwd: Path) -> Run:
     """Run a command; its wall-clock time and its own peak memory."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
     with tempfile.TemporaryFile() as output:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output, stderr=output)
+        process = subprocess.Popen(
+            command, cwd=cwd, env=command_env(), stdout=output, stderr=output
+        )
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -234,12 +261,16 @@ def first_view_bytes(site: Path, page: Path) -> int:
     return total
 
 
-def timed_runs(commands: dict[str, tuple[list[str], Path]], repeat: int) -> dict[str, list[Run]]:
+def timed_runs(
+    commands: dict[str, tuple[list[str], Path]], repeat: int, fresh_output: bool = False
+) -> dict[str, list[Run]]:
     """Each command run `repeat` times, in turns.
 
     Turns, so that a slower moment of the shared machine weighs on every command alike;
     each round starts one command further along, so that no command always runs right
-    after the same other one.
+    after the same other one. Each run starts with the disk idle; with fresh_output,
+    a build's previous output is removed first, so that every build starts from an
+    empty folder, as on a fresh clone.
     """
     runs: dict[str, list[Run]] = {name: [] for name in commands}
     names = list(commands)
@@ -247,6 +278,9 @@ def timed_runs(commands: dict[str, tuple[list[str], Path]], repeat: int) -> dict
         start = round_number % len(names)
         for name in names[start:] + names[:start]:
             command, cwd = commands[name]
+            if fresh_output:
+                shutil.rmtree(cwd / SITE, ignore_errors=True)
+            os.sync()
             run = timed(command, cwd)
             require(run, name)
             runs[name].append(run)
@@ -276,11 +310,58 @@ def paired_ratio(runs: list[Run], baselines: list[Run]) -> float:
     return statistics.median(ratios)
 
 
-def measure(root: Path, count: int, bare: bool, repeat: int = 1) -> dict:
+def instructions_in(log: str) -> int | None:
+    """The instruction count in valgrind's (cachegrind's) summary: 'I   refs: 1,234'."""
+    match = INSTRUCTION_COUNT.search(log)
+    return int(match.group(1).replace(",", "")) if match else None
+
+
+def counted_instructions(builds: dict[str, tuple[list[str], Path]]) -> dict[str, int]:
+    """Each build's instruction count, from one run under valgrind.
+
+    A count does not depend on the machine's load, so the builds run side by side.
+    Python's hash seed is fixed, so that sets and dicts are laid out alike every time.
+    """
+    if shutil.which(VALGRIND[0]) is None:
+        raise SystemExit(
+            "benchmark: --instructions needs valgrind; install it with "
+            "'apt-get install valgrind' (or run 'make valgrind')"
+        )
+    with tempfile.TemporaryDirectory(prefix="valgrind-") as logs:
+        processes = {}
+        for name, (command, cwd) in builds.items():
+            log = Path(logs) / f"{len(processes)}.log"
+            processes[name] = (
+                subprocess.Popen(
+                    [*VALGRIND, f"--log-file={log}", *command],
+                    cwd=cwd,
+                    env=command_env(PYTHONHASHSEED="0"),
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                ),
+                log,
+            )
+        counts = {}
+        for name, (process, log) in processes.items():
+            _, errors = process.communicate()
+            text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+            count = instructions_in(text)
+            if process.returncode != 0 or count is None:
+                raise SystemExit(
+                    f"benchmark: {name} under valgrind failed:\n"
+                    f"{errors.decode('utf-8', 'replace')[-4000:]}{text[-2000:]}"
+                )
+            counts[name] = count
+    return counts
+
+
+def measure(
+    root: Path, count: int, bare: bool, repeat: int = 1, instructions: bool = False
+) -> dict:
     """Build and check the tree in root/ours (and a bare copy in root/bare)."""
     python = sys.executable
     ours = root / "ours"
-    build = [python, "-m", "mkdocs", "build", "--site-dir", "site"]
+    build = [python, "-m", "mkdocs", "build", "--site-dir", SITE]
     builds = {"the build": (build, ours)}
     if bare:
         (root / "bare").mkdir()
@@ -289,18 +370,16 @@ def measure(root: Path, count: int, bare: bool, repeat: int = 1) -> dict:
         builds["the bare build"] = (build, root / "bare")
     config = ["--config", str(ours / "mkdocs.yml")]
     checkers = {
-        "check_links": ([python, "-m", "scripts.check_links", str(ours / "site"), *config], ROOT),
+        "check_links": ([python, "-m", "scripts.check_links", str(ours / SITE), *config], ROOT),
         "check_parity": ([python, "-m", "scripts.check_parity", *config], ROOT),
     }
-    # Start the clock with the disk idle: the trees just written (and a previous
-    # run's, just deleted) would otherwise be flushed during the first builds.
-    os.sync()
+    counts = counted_instructions(builds) if instructions else {}
     # The builds first, then the checkers: the checkers spread over both cores on
     # large sites, and a build run just after them would pay for it.
-    runs = timed_runs(builds, repeat) | timed_runs(checkers, repeat)
+    runs = timed_runs(builds, repeat, fresh_output=True) | timed_runs(checkers, repeat)
     build_s = fastest(runs["the build"])
     links_s, parity_s = fastest(runs["check_links"]), fastest(runs["check_parity"])
-    site = ours / "site"
+    site = ours / SITE
     indexes = {}
     for lang, folder in (("en", site), ("fr", site / "fr")):
         index = folder / "search" / "search_index.json"
@@ -331,6 +410,11 @@ def measure(root: Path, count: int, bare: bool, repeat: int = 1) -> dict:
         data["bare_build_median_s"] = round(median(runs["the bare build"]), 2)
         data["build_overhead"] = round(paired_ratio(runs["the build"], runs["the bare build"]), 3)
         data["build_overhead_fastest"] = round(build_s / bare_s, 3)
+    if counts:
+        data["build_instructions"] = counts["the build"]
+    if "the bare build" in counts:
+        data["bare_build_instructions"] = counts["the bare build"]
+        data["instructions_overhead"] = round(counts["the build"] / counts["the bare build"], 3)
     return data
 
 
@@ -343,7 +427,9 @@ def main(argv=None) -> int:
         root = args.keep or Path(temporary)
         root.mkdir(parents=True, exist_ok=True)
         write_tree(root / "ours", args.questions)
-        print(json.dumps(measure(root, args.questions, args.bare, max(1, args.repeat))))
+        repeat = max(1, args.repeat)
+        data = measure(root, args.questions, args.bare, repeat, args.instructions)
+        print(json.dumps(data))
     return 0
 
 

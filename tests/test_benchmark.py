@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
+import pytest
+
+from scripts import benchmark
 from tests.sitebuild import ROOT
 
 FIELDS = {
@@ -22,12 +26,17 @@ FIELDS = {
     "build_median_s",
     "bare_build_median_s",
     "build_overhead_fastest",
+    "build_instructions",
+    "bare_build_instructions",
+    "instructions_overhead",
 }
+COMMAND = [sys.executable, "-m", "scripts.benchmark", "--questions", "6", "--bare"]
 
 
 def test_the_benchmark_runs_and_prints_one_json_line():
+    # Instruction counts need valgrind, which `make test` installs like chromium.
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.benchmark", "--questions", "6", "--bare", "--repeat", "2"],
+        [*COMMAND, "--repeat", "2", "--instructions"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -42,3 +51,36 @@ def test_the_benchmark_runs_and_prints_one_json_line():
     for lang in ("en", "fr"):
         index = data["search_index_bytes"][lang]
         assert index["bytes"] > index["gzip"] > 0 and index["other_language_docs"] == 0
+    assert data["build_instructions"] > 10**8 and data["bare_build_instructions"] > 10**8
+    ratio = data["build_instructions"] / data["bare_build_instructions"]
+    assert data["instructions_overhead"] == round(ratio, 3)
+
+
+def test_counting_instructions_without_valgrind_says_how_to_get_it(tmp_path):
+    python_only = tmp_path / "bin"
+    python_only.mkdir()
+    (python_only / "python").symlink_to(sys.executable)
+    result = subprocess.run(
+        [str(python_only / "python"), *COMMAND[1:], "--instructions"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PATH": str(python_only)},
+    )
+    assert result.returncode == 1
+    assert "--instructions needs valgrind" in result.stderr
+    assert "apt-get install valgrind" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("log", "count"),
+    [
+        ("==41== Cachegrind\n==41== \n==41== I   refs:      92,291,872,322\n", 92291872322),
+        ("==41== I refs: 7\n", 7),
+        ("==41== brk segment overflow in thread #1\n", None),
+    ],
+)
+def test_the_instruction_count_is_read_from_valgrinds_summary(log, count):
+    assert benchmark.instructions_in(log) == count

@@ -1,5 +1,5 @@
 # Short aliases. `make serve` and `make test` work on a fresh clone: they create .venv
-# and install the hash-pinned packages (and, for the tests, Debian's chromium).
+# and install the hash-pinned packages (and, for the tests, Debian's chromium and valgrind).
 VENV := .venv
 PY := $(VENV)/bin/python
 SITE_DIR := site

@@ -59,9 +59,12 @@ LIST_MARKER = re.compile(r"^[ \t]*\d+[.)][ \t]+", re.M)
 NEWLINE = re.compile(r"\n")
 ATTRIBUTES = re.compile(r"\{[^{}]*\}")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
-ORDINAL = re.compile(r"(?=\d)\b(\d+)(?:st|nd|rd|th|er|re|e)\b")
+# Patterns that start at a number begin with a digit, not with a look-around: the regex
+# engine can then skip ahead to the next digit instead of trying at every character.
+# "(?<!\w\d)" after the first digit is the word boundary before it.
+ORDINAL = re.compile(r"(\d(?<!\w\d)\d*)(?:st|nd|rd|th|er|re|e)\b")
 PERCENT = re.compile(rf"(\d+(?:[.,]\d+)?){SPACE}?%")
-NUMBER = re.compile(r"(?=\d)(?<![\w.])\d+(?:\.\d+)*(?![\w])")
+NUMBER = re.compile(r"\d(?<![\w.]\d)\d*(?:\.\d+)*(?![\w])")
 
 
 class Fact(NamedTuple):
@@ -95,7 +98,8 @@ def language_patterns(lang: str) -> dict | None:
         "dates": date_patterns(vocab),
         "money": re.compile(rf"\$\s?({amount})(?:\.\d+)?|({amount})(?:,\d+)?{SPACE}?\$"),
         "duration": re.compile(
-            rf"(?=\d)\b(\d+)(?:{SPACE}+|-)(?:(?:{qualifiers}){SPACE}+)?({units})(?:s|x)?\b", re.I
+            rf"(\d(?<!\w\d)\d*)(?:{SPACE}+|-)(?:(?:{qualifiers}){SPACE}+)?({units})(?:s|x)?\b",
+            re.I,
         ),
     }
 

@@ -66,6 +66,8 @@ def read_html(site_dir: Path, path: str) -> Document:
     document = Document(path, set(ID.findall(text)), [])
     for tag, raw in TAG.findall(text):
         tag = tag.lower()
+        if tag == "meta" and "refresh" not in raw.lower():
+            continue  # only a refresh carries a URL; pages have a dozen other meta tags
         attrs = attributes(raw)
         rel, hreflang = attrs.get("rel", ""), attrs.get("hreflang", "")
         if tag == "meta":

@@ -73,25 +73,44 @@ def blocks(text: str, first_line: int):
         yield current
 
 
+def block_sentences(block: list[tuple[int, str]]):
+    """(line, sentence) pairs of a block, with links, code and markup removed."""
+    joined, starts = "", []
+    for number, line in block:
+        starts.append((len(joined), number))
+        joined += MARKDOWN_SYNTAX.sub("", MARKUP.sub(" ", line).replace("|", ". ")) + " "
+    position = 0
+    for piece in SENTENCE_END.split(joined):
+        line = max(number for offset, number in starts if offset <= position)
+        position += len(piece) + 1
+        if piece.strip():
+            yield line, piece.strip()
+
+
 def sentences(text: str, first_line: int):
     """(line, sentence) pairs of a Markdown text, with links, code and markup removed."""
     for block in blocks(text, first_line):
-        joined, starts = "", []
-        for number, line in block:
-            starts.append((len(joined), number))
-            joined += MARKDOWN_SYNTAX.sub("", MARKUP.sub(" ", line).replace("|", ". ")) + " "
-        position = 0
-        for piece in SENTENCE_END.split(joined):
-            line = max(number for offset, number in starts if offset <= position)
-            position += len(piece) + 1
-            if piece.strip():
-                yield line, piece.strip()
+        yield from block_sentences(block)
+
+
+def may_be_english(block: list[tuple[int, str]]) -> bool:
+    """Whether a sentence of the block can have enough English words to be English.
+
+    Removing markup and splitting sentences only ever takes words away, so a block
+    with fewer English words than that, as written, has no English sentence; most
+    blocks of a translation are skipped this way, without being split.
+    """
+    tokens = words(" ".join(line for _, line in block))
+    return sum(map(ENGLISH_WORDS.__contains__, tokens)) >= MIN_ENGLISH_WORDS
 
 
 def english_sentences(text: str, lang: str, first_line: int = 1) -> list[Suspect]:
     suspects = []
-    for number, sentence in sentences(text, first_line):
-        english, count = is_english(sentence, lang)
-        if english:
-            suspects.append(Suspect(number, sentence, count))
+    for block in blocks(text, first_line):
+        if not may_be_english(block):
+            continue
+        for number, sentence in block_sentences(block):
+            english, count = is_english(sentence, lang)
+            if english:
+                suspects.append(Suspect(number, sentence, count))
     return suspects

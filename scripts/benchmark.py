@@ -328,28 +328,29 @@ def counted_instructions(builds: dict[str, tuple[list[str], Path]]) -> dict[str,
             "'apt-get install valgrind' (or run 'make valgrind')"
         )
     with tempfile.TemporaryDirectory(prefix="valgrind-") as logs:
-        processes = {}
-        for name, (command, cwd) in builds.items():
-            log = Path(logs) / f"{len(processes)}.log"
-            processes[name] = (
-                subprocess.Popen(
+        started = {}
+        for number, (name, (command, cwd)) in enumerate(builds.items()):
+            log, output = Path(logs) / f"{number}.log", Path(logs) / f"{number}.out"
+            # The build's own output goes to a file, not a pipe: a pipe nobody reads
+            # while the other build runs could fill up and stop it.
+            with output.open("wb") as sink:
+                process = subprocess.Popen(
                     [*VALGRIND, f"--log-file={log}", *command],
                     cwd=cwd,
                     env=command_env(PYTHONHASHSEED="0"),
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.PIPE,
-                ),
-                log,
-            )
+                    stdout=sink,
+                    stderr=subprocess.STDOUT,
+                )
+            started[name] = (process, log, output)
         counts = {}
-        for name, (process, log) in processes.items():
-            _, errors = process.communicate()
-            text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
-            count = instructions_in(text)
+        for name, (process, log, output) in started.items():
+            process.wait()
+            summary = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+            count = instructions_in(summary)
             if process.returncode != 0 or count is None:
+                said = output.read_text(encoding="utf-8", errors="replace")
                 raise SystemExit(
-                    f"benchmark: {name} under valgrind failed:\n"
-                    f"{errors.decode('utf-8', 'replace')[-4000:]}{text[-2000:]}"
+                    f"benchmark: {name} under valgrind failed:\n{said[-4000:]}{summary[-2000:]}"
                 )
             counts[name] = count
     return counts

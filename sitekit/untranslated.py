@@ -52,9 +52,13 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+def english_word_count(tokens: list[str]) -> int:
+    return sum(map(ENGLISH_WORDS.__contains__, tokens))
+
+
 def is_english(text: str, lang: str) -> tuple[bool, int]:
     tokens = words(text)
-    english = sum(map(ENGLISH_WORDS.__contains__, tokens))
+    english = english_word_count(tokens)
     own = sum(map(OWN_WORDS.get(lang, frozenset()).__contains__, tokens))
     return english >= MIN_ENGLISH_WORDS and english > own, english
 
@@ -100,8 +104,7 @@ def may_be_english(block: list[tuple[int, str]]) -> bool:
     with fewer English words than that, as written, has no English sentence; most
     blocks of a translation are skipped this way, without being split.
     """
-    tokens = words(" ".join(line for _, line in block))
-    return sum(map(ENGLISH_WORDS.__contains__, tokens)) >= MIN_ENGLISH_WORDS
+    return english_word_count(words(" ".join(line for _, line in block))) >= MIN_ENGLISH_WORDS
 
 
 def english_sentences(text: str, lang: str, first_line: int = 1) -> list[Suspect]:

@@ -1,7 +1,8 @@
 """Build hook: list every question of a category on its index page, from front matter.
 
 The heading is added to the page's Markdown, so that it has its anchor (#questions) and
-its place in the table of contents. The list itself is written as HTML under it: a
+its place in the table of contents. Search leaves the list out (sitekit/search_index.py):
+its words are the questions' own. The list itself is written as HTML under it: a
 category of a thousand questions would otherwise cost Python-Markdown a tenth of a
 second to parse. Its links are relative paths between pages of one folder
 (sitekit.urls), checked like every other link by scripts/check_links.py.
@@ -15,7 +16,7 @@ import unicodedata
 from mkdocs.plugins import event_priority
 
 from sitekit import build_state, mkdocs_env
-from sitekit.page_model import category_of_index
+from sitekit.page_model import CATEGORY_LIST_ANCHOR, category_of_index
 from sitekit.urls import page_path, relative_url
 
 
@@ -42,7 +43,7 @@ def on_page_markdown(markdown, page, config, files):
     if category_of_index(page.file.norm_src_uri) is None:
         return markdown
     heading = mkdocs_env.ui_strings(config)["category_questions"]
-    return markdown + f"\n\n## {heading} {{ #questions }}\n"
+    return markdown + f"\n\n## {heading} {{ #{CATEGORY_LIST_ANCHOR} }}\n"
 
 
 @event_priority(10)  # before hooks/page_text.py sets the language's typography of the text

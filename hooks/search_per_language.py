@@ -1,7 +1,8 @@
-"""Build hook: a search index per language, so a search only finds pages in its language.
+"""Build hook: each language's search files, so a search finds pages in its language only
+and downloads only what it needs.
 
-See sitekit/search_index.py. overrides/main.html points each page's search at the
-index of its language.
+See sitekit/search_index.py (the split by language) and sitekit/search_files.py (the
+files). overrides/main.html points each page's search at its language's folder.
 """
 
 from __future__ import annotations
@@ -9,28 +10,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitekit import build_state, mkdocs_env
-from sitekit.search_index import SITE_PIPELINE, split_index
+from sitekit import build_state, mkdocs_env, search_files, search_words
+from sitekit.search_index import split_index, with_site_worker
 
 INDEX = Path("search") / "search_index.json"
-PIPELINES = Path("assets") / "javascripts" / "lunr" / "min"
-
-
-def languages_with_site_pipeline(config, languages) -> set[str]:
-    folder = Path(config.theme.custom_dir) / PIPELINES
-    return {
-        lang
-        for lang in languages
-        if (folder / f"lunr.{SITE_PIPELINE.format(lang=lang)}.min.js").is_file()
-    }
+INCLUDES = "includes"
 
 
 # mkdocs-static-i18n runs each other language's build inside the first one's
 # post_build, then merges the indexes. Only the first build's own post_build, the
 # last to end, sees the merged index; this stack of open builds tells which one it is.
 _open_builds: list[str] = []
+# Each language's word table, read before any page is built so that a mistake in it
+# stops the build at once.
+_tables: dict[str, search_words.LanguageWords] = {}
 
 
 def on_pre_build(config):
@@ -38,6 +34,11 @@ def on_pre_build(config):
     if lang == mkdocs_env.default_language(config):
         _open_builds.clear()
     _open_builds.append(lang)
+    includes = Path(config.config_file_path).parent / INCLUDES
+    try:
+        _tables[lang] = search_words.load(includes, lang)
+    except search_words.SearchWordsError as error:
+        raise PluginError(str(error)) from None
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has merged every language's entries
@@ -48,12 +49,20 @@ def on_post_build(config):
         return
     site_dir = Path(config.site_dir)
     merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
-    site_pipelines = languages_with_site_pipeline(config, languages)
     pages = {lang: pages_by_location(lang, languages) for lang in languages}
-    for lang, index in split_index(merged, languages, site_pipelines, pages).items():
-        target = site_dir / ("" if lang == languages[0] else lang) / INDEX
+    for lang, index in split_index(merged, languages, pages).items():
+        table = _tables.get(lang) or search_words.LanguageWords(lang)
+        stemmer = search_words.snowball_stemmer(lang)
+        stem = stemmer.stemWord if stemmer else None
+        files = search_files.build(index["docs"], index["config"], table, stem)
+        write_files(site_dir / ("" if lang == languages[0] else lang), files)
+
+
+def write_files(folder: Path, files: dict) -> None:
+    for path, data in files.items():
+        target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        target.write_text(search_files.serialize(data), "utf-8")
 
 
 def pages_by_location(lang, languages) -> dict:
@@ -77,7 +86,13 @@ def search_base(base_url: str, lang: str, languages) -> str:
 def with_search_base(context, config):
     lang, languages = mkdocs_env.build_language(config), mkdocs_env.languages(config)
     context["search_base"] = search_base(context["base_url"], lang, languages)
+    context["search_root"] = "" if lang == languages[0] else f"{lang}/"
     return context
+
+
+def on_env(env, config, files):
+    env.filters["with_site_worker"] = with_site_worker
+    return env
 
 
 def on_page_context(context, page, config, nav):

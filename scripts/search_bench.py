@@ -30,6 +30,8 @@ TOP3_GOAL = 1.0
 TOP1_GOAL = 0.9
 QUERIES = Path("tests/search-queries.yml")
 SEARCH_BOX = "input.md-search__input"
+SEARCH_BUTTON = ".md-header label.md-header__button[for=__search]"
+SEARCH_OPEN = "document.getElementById('__search').checked"
 RESULT_LINKS = ".md-search-result__item > a"
 SETTLE_POLLS = 3
 POLL_SECONDS = 0.05
@@ -91,6 +93,16 @@ def wait_for_results(page, done) -> list[str]:
     return last[1] if last else []
 
 
+def open_search(page):
+    """Open the search box as a reader does: on a phone, with the header's search button."""
+    button = page.locator(SEARCH_BUTTON)
+    if button.is_visible() and not page.evaluate(SEARCH_OPEN):
+        button.click()
+    box = page.locator(SEARCH_BOX)
+    box.click()
+    return box
+
+
 def search(page, query: str, base: str) -> list[str]:
     """Enter a query in the search box; the result pages in order, each once.
 
@@ -102,8 +114,7 @@ def search(page, query: str, base: str) -> list[str]:
         "JSON.parse(document.getElementById('__config').textContent)"
         ".translations['search.result.none']"
     )
-    box = page.locator(SEARCH_BOX)
-    box.click()
+    box = open_search(page)
     box.fill("")
     box.press("End")  # the theme searches on key presses, not on the value alone
     wait_for_results(page, lambda line, links: not links)

@@ -248,6 +248,10 @@ def load_language(docs_dir: Path, lang: str) -> tuple[dict[str, Page], list[Prob
     return pages, problems
 
 
+# The anchor of the list of questions that the build adds to a category's index page.
+CATEGORY_LIST_ANCHOR = "questions"
+
+
 def category_of_index(rel_path: str) -> str | None:
     """The category whose index page this is ("guides/index.md" -> "guides"), or None."""
     parts = rel_path.split("/")

@@ -1,44 +1,56 @@
-"""Split the site's merged search index into one index per language, for our ranking.
+"""Split the site's merged search entries into one set per language, for our ranking.
 
 mkdocs-static-i18n merges every language's pages into one search/search_index.json,
-so a French reader would get English results. Each language gets its own index
-instead, at the root of its own folder (/search/..., /fr/search/...), with locations
-relative to that folder and the search pipeline of that language: lunr's steps for
-the language plus the site's own (overrides/assets/javascripts/lunr/min/lunr.site*.js:
-optional accents, words joined by hyphens, other forms of words).
+so a French reader would get English results. Each language gets its own entries
+instead, with locations relative to its own folder (/search/..., /fr/search/...),
+from which sitekit/search_files.py makes that language's search files.
 
-Each page's entries also carry what the site's ranking needs
-(overrides/assets/javascripts/workers/site-ranking.js): the page's description, and
-a boost by kind of page, so that a question outranks the glossary or a category list
-that merely mentions the same words.
+Each page's entries also carry what the site's ranking needs: the page's
+description, and a boost by kind of page, so that a question outranks the glossary
+or a category list that merely mentions the same words.
 """
 
 from __future__ import annotations
 
-import copy
+import re
 
-SITE_PIPELINE = "site_{lang}"
+from sitekit.page_model import CATEGORY_LIST_ANCHOR
+
 # Words split on white space, both apostrophes (French elision: "l'assurance") and
 # punctuation; a point splits only when no digit follows ("section 10169.5" stays whole).
-# Hyphens do not split: the site pipeline indexes "Medi-Cal" whole and in parts.
+# Hyphens do not split. The theme uses it to highlight the searched words on the page
+# a result opens.
 SEPARATOR = r"""[\s'\u2019()\[\]{}/,;:!?"«»]+|\.(?!\d)"""
-PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
-BOOSTS = {"question": 1.0, "reference": 0.6, "listing": 0.2}
+THEME_WORKER = re.compile(r"workers/search\.[0-9a-f]+\.min\.js")
+SITE_WORKER = "workers/site-search.js?root={root}"
+# A guide is the detailed version of a question: the question, which answers first,
+# comes before it when both match; reference pages (contacts, glossary, about,
+# partners) mention many topics that other pages answer. A category's or the home
+# page's generated lists are not searched (see annotate()), so they weigh as questions.
+BOOSTS = {"question": 1.0, "listing": 1.0, "guide": 0.9, "reference": 0.8}
+GUIDES = "guides"
 
 
 def page_kind(page) -> str:
-    """question (a question or guide), listing (home, category) or reference (the rest)."""
+    """question, guide, listing (home, category) or reference (the rest)."""
     if page.is_question:
-        return "question"
+        return "guide" if page.category == GUIDES else "question"
     return "listing" if page.rel_path.endswith("index.md") else "reference"
 
 
 def annotate(docs: list[dict], pages_by_location: dict) -> list[dict]:
-    """Entries with their page's boost, and the page entry with its description."""
+    """Entries with their page's boost, and the page entry with its description.
+
+    The text of a category's generated list of questions is left out (its heading
+    stays): its words are the questions' own, and would make the list match every
+    query that one of its questions matches.
+    """
     annotated = []
     for doc in docs:
-        location = doc["location"].split("#")[0]
+        location, _, anchor = doc["location"].partition("#")
         page = pages_by_location.get(location)
+        if anchor == CATEGORY_LIST_ANCHOR and page is not None and page_kind(page) == "listing":
+            doc = {**doc, "text": ""}
         if page is not None:
             doc = {**doc, "boost": BOOSTS[page_kind(page)]}
             if doc["location"] == location:
@@ -52,20 +64,15 @@ def language_of(location: str, languages: list[str]) -> str:
     return first if first in languages[1:] else languages[0]
 
 
-def split_index(
-    merged: dict, languages: list[str], site_pipelines: set[str], pages: dict[str, dict]
-) -> dict[str, dict]:
-    """One index per language.
+def split_index(merged: dict, languages: list[str], pages: dict[str, dict]) -> dict[str, dict]:
+    """One index per language: the theme's config for it, and its annotated entries.
 
-    site_pipelines lists the languages with a site pipeline; pages gives, for each
-    language, its pages (sitekit.page_model.Page) by location inside its folder.
+    pages gives, for each language, its pages (sitekit.page_model.Page) by location
+    inside its folder.
     """
     indexes = {}
     for lang in languages:
-        config = copy.deepcopy(merged["config"])
-        config["lang"] = [SITE_PIPELINE.format(lang=lang) if lang in site_pipelines else lang]
-        config["separator"] = SEPARATOR
-        config["pipeline"] = list(PIPELINE)
+        config = {"lang": [lang], "separator": SEPARATOR}
         prefix = "" if lang == languages[0] else f"{lang}/"
         docs = [
             {**doc, "location": doc["location"][len(prefix) :]}
@@ -74,3 +81,12 @@ def split_index(
         ]
         indexes[lang] = {"config": config, "docs": annotate(docs, pages.get(lang, {}))}
     return indexes
+
+
+def with_site_worker(theme_config: str, root: str) -> str:
+    """The theme's configuration with our search worker in place of its own.
+
+    root is the language's folder inside the site ("" or "fr/"): the worker reads that
+    language's search files.
+    """
+    return THEME_WORKER.sub(SITE_WORKER.format(root=root), theme_config)

@@ -1,8 +1,11 @@
 /*
- * When a search finds nothing, say where to get help: a link to the contacts page of
- * the page's language, under the theme's "no results" line. The link, its text and
- * the "no results" line come from the script tag (overrides/main.html) and the
- * theme's configuration.
+ * The search dialog, for every reader:
+ * - it gets an accessible name, the search box's own ("Search", "Rechercher"): the
+ *   theme's dialog has none;
+ * - when a search finds nothing, it says where to get help: a link to the contacts
+ *   page of the page's language, under the theme's "no results" line. The link, its
+ *   text and the "no results" line come from the script tag (overrides/main.html) and
+ *   the theme's configuration.
  */
 (function () {
   "use strict";
@@ -12,6 +15,11 @@
   var config = document.getElementById("__config");
   if (!script || !result || !config) {
     return;
+  }
+  var dialog = document.querySelector(".md-search[role=dialog]");
+  var box = document.querySelector(".md-search__input");
+  if (dialog && box && !dialog.hasAttribute("aria-label")) {
+    dialog.setAttribute("aria-label", box.getAttribute("aria-label"));
   }
   var meta = result.querySelector(".md-search-result__meta");
   var noResults = JSON.parse(config.textContent).translations["search.result.none"];

@@ -1,0 +1,504 @@
+/*
+ * The site's search engine. It depends on no theme: give it a function that loads a
+ * JSON file of the language's search folder, and it answers queries with pages
+ * ranked, titled and with a snippet, highlighted as well-formed, escaped HTML.
+ * workers/site-search.js connects it to the theme's search box.
+ *
+ * The files are made at build time by sitekit/search_files.py (read its docstring):
+ * manifest.json first, then only the shards of the words typed, then only the pages
+ * shown. Words are cut as sitekit/search_words.py cuts them: lower case, accents
+ * removed, apostrophes split, hyphenated words whole and in parts.
+ *
+ * Ranking: BM25 over the page's weighted word counts (rare words weigh more; the
+ * title and description count more than the text), times a bonus for the share of
+ * the reader's words the page matches, above all in its title or description, times
+ * the page's boost (questions over reference pages over lists).
+ */
+(function (scope) {
+  "use strict";
+
+  var LETTER_WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+  var MIN_WORD = 2;
+  var K1 = 1.2;
+  var B = 0.5; // how much a long page's counts are scaled down
+  var TITLE_MATCH_BONUS = 8;
+  var READER_WORD_WEIGHT = 0.8; // a word from the language's table of reader words
+  var TYPING_WEIGHT = 0.9; // a word being typed, matched by its beginning
+  var NEAR_WEIGHT = 0.6; // a misspelling, or a shortened word
+  var MAX_NEAR = 6;
+  var PAIR_GAP = 2; // words between two of the reader's words that still count as a pair
+  var HEADING_PAIR_BONUS = 1;
+  var TEXT_PAIR_BONUS = 0.5;
+  var MAX_RESULTS = 20;
+  var SNIPPET_LENGTH = 220;
+  var SNIPPET_LEAD = 60;
+
+  function fold(text) {
+    return text
+      .toLowerCase()
+      .replace(/œ/g, "oe")
+      .replace(/æ/g, "ae")
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "");
+  }
+
+  /* A folded word as searched: itself, or for "medi-cal": "medical", "medi", "cal". */
+  function forms(word) {
+    if (word.indexOf("-") < 0) {
+      return [word];
+    }
+    var parts = word.split("-");
+    return [parts.join("")].concat(parts);
+  }
+
+  /* Every word of a text with its place: [{start, end, forms}]. */
+  function wordSpans(text) {
+    var spans = [];
+    var lowered = text.normalize("NFC").toLowerCase();
+    var normalized = text.normalize("NFC");
+    LETTER_WORD.lastIndex = 0;
+    var match;
+    while ((match = LETTER_WORD.exec(lowered)) !== null) {
+      spans.push({
+        start: match.index,
+        end: match.index + match[0].length,
+        written: normalized.slice(match.index, match.index + match[0].length),
+        forms: forms(fold(match[0])),
+      });
+    }
+    return spans;
+  }
+
+  /* The searchable words of a text, folded, in order (as sitekit/search_words.words). */
+  function words(text) {
+    var found = [];
+    wordSpans(text).forEach(function (span) {
+      found.push.apply(found, span.forms);
+    });
+    return found;
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, function (char) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[char];
+    });
+  }
+
+  function shardName(word) {
+    var prefix = word.slice(0, MIN_WORD);
+    if (/^[a-z0-9]+$/.test(prefix)) {
+      return prefix;
+    }
+    return "x" + Array.from(prefix).map(function (char) { return char.codePointAt(0).toString(16); }).join("-");
+  }
+
+  /* The reader's words, as concepts: what was typed, and the words to look up for it. */
+  function concepts(query, manifest) {
+    var stop = new Set(manifest.stop_words);
+    var found = [];
+    var seen = new Set();
+    var spans = wordSpans(query);
+    var typing = !/\s$/.test(query);
+    spans.forEach(function (span, position) {
+      var whole = span.forms[0];
+      if (whole.length < MIN_WORD || stop.has(whole) || seen.has(whole)) {
+        return;
+      }
+      seen.add(whole);
+      var lookups = [{ word: whole, weight: 1, typing: typing && position === spans.length - 1 }];
+      // The same word in the singular or the plural, when the pages use it ("revenus",
+      // "revenu"): stemmers leave some plurals alone.
+      var other = /[sx]$/.test(whole) ? whole.slice(0, -1) : whole + "s";
+      if (other.length >= MIN_WORD + 1) {
+        lookups.push({ word: other, weight: 1, typing: false, exactOnly: true });
+      }
+      (manifest.reader_words[whole] || []).forEach(function (other) {
+        lookups.push({ word: forms(other)[0], weight: READER_WORD_WEIGHT, typing: false });
+      });
+      var parts = span.forms.slice(1).filter(function (part) {
+        return part.length >= MIN_WORD && !stop.has(part);
+      });
+      found.push({ typed: span.written.toLowerCase(), lookups: lookups, parts: parts });
+    });
+    return found;
+  }
+
+  /* Edit distance of two words, with a swap of two letters counting once; stops past max. */
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) {
+      return max + 1;
+    }
+    var before = null;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) {
+      previous.push(j);
+    }
+    for (var i = 1; i <= a.length; i++) {
+      var current = [i];
+      var best = i;
+      for (var k = 1; k <= b.length; k++) {
+        var cost = a[i - 1] === b[k - 1] ? 0 : 1;
+        var value = Math.min(previous[k] + 1, current[k - 1] + 1, previous[k - 1] + cost);
+        if (before && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) {
+          value = Math.min(value, before[k - 2] + 1);
+        }
+        current.push(value);
+        best = Math.min(best, value);
+      }
+      if (best > max) {
+        return max + 1;
+      }
+      before = previous;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  /* The groups a looked-up word matches in its shard: [{group, weight}]. */
+  function matchWord(lookup, shard) {
+    if (!shard) {
+      return [];
+    }
+    var word = lookup.word;
+    if (Object.prototype.hasOwnProperty.call(shard.words, word)) {
+      return [{ group: shard.words[word], weight: lookup.weight }];
+    }
+    if (lookup.exactOnly) {
+      return [];
+    }
+    var near = [];
+    var maxDistance = word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0;
+    Object.keys(shard.words).forEach(function (candidate) {
+      if (lookup.typing && word.length >= 3 && candidate.indexOf(word) === 0) {
+        near.push({ candidate: candidate, rank: 0, weight: TYPING_WEIGHT });
+      } else if (word.length >= 4 && candidate.indexOf(word) === 0) {
+        near.push({ candidate: candidate, rank: 1, weight: NEAR_WEIGHT });
+      } else if (maxDistance > 0) {
+        var d = distance(word, candidate, maxDistance);
+        if (d <= maxDistance) {
+          near.push({ candidate: candidate, rank: 1 + d, weight: NEAR_WEIGHT });
+        }
+      }
+    });
+    if (!near.length && word.length >= 6) {
+      // A form the pages never use ("appealing"): the words that begin like it.
+      for (var cut = word.length - 1; cut >= Math.max(4, word.length - 3) && !near.length; cut--) {
+        var stem = word.slice(0, cut);
+        Object.keys(shard.words).forEach(function (candidate) {
+          if (candidate.indexOf(stem) === 0) {
+            near.push({ candidate: candidate, rank: 4, weight: NEAR_WEIGHT });
+          }
+        });
+      }
+    }
+    near.sort(function (a, b) {
+      return a.rank - b.rank || a.candidate.length - b.candidate.length || (a.candidate < b.candidate ? -1 : 1);
+    });
+    var groups = [];
+    var seen = new Set();
+    near.forEach(function (item) {
+      var group = shard.words[item.candidate];
+      if (!seen.has(group) && groups.length < MAX_NEAR) {
+        seen.add(group);
+        groups.push({ group: group, weight: lookup.weight * item.weight });
+      }
+    });
+    return groups;
+  }
+
+  function create(options) {
+    var load = options.load;
+    var cache = new Map();
+    var manifestPromise = null;
+
+    function loadOnce(path) {
+      if (!cache.has(path)) {
+        cache.set(path, load(path));
+      }
+      return cache.get(path);
+    }
+
+    function manifest() {
+      if (!manifestPromise) {
+        manifestPromise = load("manifest.json");
+      }
+      return manifestPromise;
+    }
+
+    function shard(info, word) {
+      var name = shardName(word);
+      if (info.shards.indexOf(name) < 0) {
+        return Promise.resolve(null);
+      }
+      return loadOnce("shards/" + name + ".json?v=" + info.version);
+    }
+
+    function pageFile(info, number) {
+      return loadOnce("pages/" + number + ".json?v=" + info.version);
+    }
+
+    /* Each concept's matched groups and their postings, with the words that show them. */
+    function resolve(info, found) {
+      return Promise.all(
+        found.map(function (concept) {
+          return resolveLookups(info, concept.lookups).then(function (matched) {
+            if (matched.groups.length || !concept.parts.length) {
+              return matched;
+            }
+            // A hyphenated word the pages never join ("medi-cal" is "medical"): its parts.
+            return resolveLookups(info, concept.parts.map(function (part) {
+              return { word: part, weight: 1, typing: false };
+            }));
+          });
+        })
+      );
+    }
+
+    function resolveLookups(info, lookups) {
+      return Promise.all(
+        lookups.map(function (lookup) {
+          return shard(info, lookup.word).then(function (data) {
+            return { shard: data, groups: matchWord(lookup, data) };
+          });
+        })
+      ).then(function (results) {
+        var groups = [];
+        var forms_ = new Set();
+        results.forEach(function (result) {
+          result.groups.forEach(function (match) {
+            groups.push({ weight: match.weight, postings: result.shard.postings[match.group] || [] });
+            Object.keys(result.shard.words).forEach(function (word) {
+              if (result.shard.words[word] === match.group) {
+                forms_.add(word);
+              }
+            });
+          });
+        });
+        return { groups: groups, forms: forms_ };
+      });
+    }
+
+    /* A score for each page number (see the file's comment). */
+    function score(info, matched) {
+      var total = info.pages;
+      var averageLength = info.lengths.reduce(function (sum, length) { return sum + length; }, 0) / (total || 1) || 1;
+      var scores = new Map();
+      var hits = new Map();
+      var titled = new Map();
+      matched.forEach(function (concept) {
+        var counts = new Map();
+        var inSummary = new Set();
+        concept.groups.forEach(function (group) {
+          var postings = group.postings;
+          for (var i = 0; i < postings.length; i += 3) {
+            var page = postings[i];
+            counts.set(page, (counts.get(page) || 0) + group.weight * postings[i + 1]);
+            if (postings[i + 2]) {
+              inSummary.add(page);
+            }
+          }
+        });
+        var frequency = counts.size;
+        var idf = Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+        counts.forEach(function (count, page) {
+          var norm = K1 * (1 - B + (B * (info.lengths[page] || averageLength)) / averageLength);
+          scores.set(page, (scores.get(page) || 0) + (idf * count * (K1 + 1)) / (count + norm));
+          hits.set(page, (hits.get(page) || 0) + 1);
+          if (inSummary.has(page)) {
+            titled.set(page, (titled.get(page) || 0) + 1);
+          }
+        });
+      });
+      var ranked = [];
+      scores.forEach(function (value, page) {
+        var share = hits.get(page) / matched.length;
+        var titleShare = (titled.get(page) || 0) / matched.length;
+        var boost = info.boosts[page] === undefined ? 1 : info.boosts[page];
+        ranked.push({
+          page: page,
+          score: value * (1 + share * share) * (1 + TITLE_MATCH_BONUS * titleShare) * boost,
+        });
+      });
+      ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+      return ranked;
+    }
+
+    function search(query) {
+      return manifest().then(function (info) {
+        var found = concepts(query, info);
+        if (!found.length) {
+          return [];
+        }
+        return resolve(info, found).then(function (matched) {
+          var ranked = score(info, matched).slice(0, MAX_RESULTS);
+          return Promise.all(
+            ranked.map(function (entry) { return pageFile(info, entry.page); })
+          ).then(function (pages) {
+            return rerank(pages, ranked, matched).map(function (entry) {
+              return present(entry.page, entry.score, found, matched);
+            });
+          });
+        });
+      });
+    }
+
+    return { search: search };
+  }
+
+  /* The concept each word of a text matches (or -1), in order. */
+  function conceptSequence(text, matched) {
+    return wordSpans(text).map(function (span) {
+      for (var position = 0; position < matched.length; position++) {
+        var forms_ = matched[position].forms;
+        if (span.forms.some(function (form) { return forms_.has(form); })) {
+          return position;
+        }
+      }
+      return -1;
+    });
+  }
+
+  /* How many pairs of the reader's words, next to each other in the query, are close
+     together in the text too (at most PAIR_GAP words apart). */
+  function pairsIn(sequence, count) {
+    var found = new Set();
+    var last = new Map();
+    sequence.forEach(function (concept, index) {
+      if (concept < 0) {
+        return;
+      }
+      [concept - 1, concept + 1].forEach(function (neighbour) {
+        if (last.has(neighbour) && index - last.get(neighbour) <= PAIR_GAP + 1) {
+          found.add(Math.min(concept, neighbour));
+        }
+      });
+      last.set(concept, index);
+    });
+    return count > 1 ? found.size / (count - 1) : 0;
+  }
+
+  /* The pages found first, ranked again with what only their text tells: the reader's
+     words side by side as typed, in the title or a heading, or in the text. */
+  function rerank(pages, ranked, matched) {
+    var count = matched.length;
+    return pages
+      .map(function (page, position) {
+        var headings = [page.title, page.description].concat(page.sections.map(function (section) { return section[1]; }));
+        var inHeadings = Math.max.apply(null, headings.map(function (text) { return pairsIn(conceptSequence(text, matched), count); }));
+        var inText = Math.max.apply(null, page.sections.map(function (section) {
+          return pairsIn(conceptSequence(section[2], matched), count);
+        }));
+        var factor = (1 + HEADING_PAIR_BONUS * inHeadings) * (1 + TEXT_PAIR_BONUS * inText);
+        return { page: page, score: ranked[position].score * factor, position: position };
+      })
+      .sort(function (a, b) { return b.score - a.score || a.position - b.position; });
+  }
+
+  /* Which concepts a text's words match: a Set of concept positions. */
+  function conceptsIn(text, matched) {
+    var hit = new Set();
+    wordSpans(text).forEach(function (span) {
+      matched.forEach(function (concept, position) {
+        if (span.forms.some(function (form) { return concept.forms.has(form); })) {
+          hit.add(position);
+        }
+      });
+    });
+    return hit;
+  }
+
+  /* Escaped text with each matched word in <mark>; the words are never cut or nested. */
+  function highlight(text, allForms) {
+    var out = "";
+    var at = 0;
+    wordSpans(text).forEach(function (span) {
+      if (span.forms.some(function (form) { return allForms.has(form); })) {
+        out += escapeHtml(text.slice(at, span.start)) + "<mark>" + escapeHtml(text.slice(span.start, span.end)) + "</mark>";
+        at = span.end;
+      }
+    });
+    return out + escapeHtml(text.slice(at));
+  }
+
+  /* Up to SNIPPET_LENGTH characters of a text, around its first matched word. */
+  function excerpt(text, allForms) {
+    text = text.normalize("NFC");
+    if (text.length <= SNIPPET_LENGTH) {
+      return highlight(text, allForms);
+    }
+    var spans = wordSpans(text);
+    var first = spans.find(function (span) {
+      return span.forms.some(function (form) { return allForms.has(form); });
+    });
+    var start = 0;
+    if (first && first.end > SNIPPET_LENGTH - SNIPPET_LEAD) {
+      var from = first.start - SNIPPET_LEAD;
+      var boundary = spans.find(function (span) { return span.start >= from; });
+      start = boundary ? boundary.start : first.start;
+    }
+    var end = start + SNIPPET_LENGTH;
+    var last = spans.filter(function (span) { return span.end <= end; }).pop();
+    end = last && last.end > start ? last.end : Math.min(text.length, end);
+    var piece = text.slice(start, end);
+    return (start > 0 ? "…" : "") + highlight(piece, allForms) + (end < text.length ? "…" : "");
+  }
+
+  /* A page as shown: its answer, or the section that matches the query best. */
+  function present(page, score, found, matched) {
+    var allForms = new Set();
+    matched.forEach(function (concept) {
+      concept.forms.forEach(function (form) { allForms.add(form); });
+    });
+    var pageHits = conceptsIn(page.title + " " + page.description + " " + page.sections.map(function (section) {
+      return section[1] + " " + section[2];
+    }).join(" "), matched);
+    var terms = {};
+    found.forEach(function (concept, position) {
+      terms[concept.typed] = pageHits.has(position);
+    });
+    var intro = page.sections[0] && page.sections[0][0] === page.location ? page.sections[0][2] : "";
+    var answer = intro || page.description;
+    // The answer comes first; a section replaces it only when it matches more of the
+    // reader's words ("who to call" for a query about phone numbers).
+    var answerHits = conceptsIn(answer, matched).size;
+    var best = null;
+    page.sections.forEach(function (section) {
+      if (section[0] === page.location) {
+        return;
+      }
+      var inHeading = conceptsIn(section[1], matched).size;
+      var hits = conceptsIn(section[1] + " " + section[2], matched).size;
+      if (hits > answerHits && (!best || hits > best.hits || (hits === best.hits && inHeading > best.inHeading))) {
+        best = { section: section, hits: hits, inHeading: inHeading };
+      }
+    });
+    var result = {
+      location: page.location,
+      title: highlight(page.title, allForms),
+      text: excerpt(answer, allForms),
+      score: score,
+      terms: terms,
+      sections: [],
+    };
+    if (best) {
+      result.sections.push({
+        location: best.section[0],
+        title: highlight(best.section[1], allForms),
+        text: excerpt(best.section[2], allForms),
+        score: score,
+        terms: terms,
+      });
+    }
+    return result;
+  }
+
+  scope.siteSearch = {
+    create: create,
+    fold: fold,
+    words: words,
+    distance: distance,
+    highlight: highlight,
+    excerpt: excerpt,
+    shardName: shardName,
+  };
+})(typeof self !== "undefined" ? self : this);

@@ -5,7 +5,8 @@ stub of a few hundred bytes (its "config" only). The browser's search
 (overrides/assets/javascripts/search/engine.js) reads, when the reader types:
 - search/manifest.json: how many pages, each page's boost and weighted length, the
   shards that exist,
-  the language's stop words and reader words, and a version for the other files;
+  the language's stop words, reader words and the words of its word groups (searched
+  only as they are), and a version for the other files;
 - search/shards/<first two letters>.json: for every word of the pages that starts
   with those letters, its group (its stem, or its group in the language's table),
   and for each group the pages that use it: page number, weighted count (a word
@@ -21,14 +22,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections import defaultdict
 
-from sitekit.search_words import WORD, LanguageWords, fold, forms, plain_text
+from sitekit.search_words import LanguageWords, fold, plain_text, searchable_text, written_words
 
 FIELD_WEIGHTS = {"title": 8, "description": 4, "heading": 2, "text": 1}
 SUMMARY_FIELDS = {"title", "description"}
-LETTER_WORD = re.compile(WORD.pattern.replace("[a-z0-9]", r"[^\W_]"))
 MANIFEST = "search/manifest.json"
 STUB = "search/search_index.json"
 MIN_WORD = 2
@@ -49,16 +48,14 @@ def word_groups(text: str, table: LanguageWords, stem) -> list[tuple[str, str]]:
     word as written (accents help the stemmer: "refusée" and "refus" meet), folded.
     """
     found = []
-    lowered = unicodedata.normalize("NFC", text.lower())
-    for written in LETTER_WORD.findall(lowered):
-        for part in forms(written):
-            form = fold(part)
-            if len(form) < MIN_WORD or form in table.stop_words:
-                continue
-            group = table.groups.get(form)
-            if group is None:
-                group = fold(stem(part)) if stem else form
-            found.append((form, group))
+    for written in written_words(text):
+        form = fold(written)
+        if len(form) < MIN_WORD or form in table.stop_words:
+            continue
+        group = table.groups.get(form)
+        if group is None:
+            group = fold(stem(written)) if stem else form
+        found.append((form, group))
     return found
 
 
@@ -69,7 +66,7 @@ def page_fields(entries: list[dict]) -> dict[str, list[str]]:
         "title": [page["title"]],
         "description": [page.get("description", "")],
         "heading": [plain_text(section["title"]) for section in sections],
-        "text": [plain_text(entry["text"]) for entry in entries],
+        "text": [searchable_text(entry["text"]) for entry in entries],
     }
 
 
@@ -89,7 +86,7 @@ def fragment(entries: list[dict]) -> dict:
         "title": page["title"],
         "description": page.get("description", ""),
         "sections": [
-            [entry["location"], plain_text(entry["title"]), plain_text(entry["text"])]
+            [entry["location"], plain_text(entry["title"]), searchable_text(entry["text"])]
             for entry in entries
         ],
     }
@@ -139,6 +136,7 @@ def build(docs: list[dict], config: dict, table: LanguageWords, stem) -> dict[st
         "lengths": lengths,
         "shards": sorted(shards),
         "stop_words": sorted(table.stop_words),
+        "exact_words": sorted(table.groups),
         "reader_words": dict(sorted(table.reader_words.items())),
     }
     manifest["version"] = content_version(files, manifest)

@@ -29,6 +29,7 @@ SITE_WORKER = "workers/site-search.js?root={root}"
 # page's generated lists are not searched (see annotate()), so they weigh as questions.
 BOOSTS = {"question": 1.0, "listing": 1.0, "guide": 0.9, "reference": 0.8}
 GUIDES = "guides"
+LISTS = {"listing", "reference"}  # the kinds of page whose #questions list is generated
 
 
 def page_kind(page) -> str:
@@ -41,15 +42,16 @@ def page_kind(page) -> str:
 def annotate(docs: list[dict], pages_by_location: dict) -> list[dict]:
     """Entries with their page's boost, and the page entry with its description.
 
-    The text of a category's generated list of questions is left out (its heading
-    stays): its words are the questions' own, and would make the list match every
-    query that one of its questions matches.
+    The text of a generated list of questions (on a category's page, and the table of
+    addresses on the partners page) is left out, its heading stays: its words are the
+    questions' own, and would make the list match every query that one of its
+    questions matches.
     """
     annotated = []
     for doc in docs:
         location, _, anchor = doc["location"].partition("#")
         page = pages_by_location.get(location)
-        if anchor == CATEGORY_LIST_ANCHOR and page is not None and page_kind(page) == "listing":
+        if anchor == CATEGORY_LIST_ANCHOR and page is not None and page_kind(page) in LISTS:
             doc = {**doc, "text": ""}
         if page is not None:
             doc = {**doc, "boost": BOOSTS[page_kind(page)]}

@@ -30,8 +30,10 @@ import yaml
 
 TABLE = "search-words.{lang}.yml"
 TABLE_KEYS = {"stop_words", "word_groups", "reader_words"}
-WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Runs of letters and digits of any script, joined by hyphens ("medi-cal").
+WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 TAG = re.compile(r"<[^>]*>")
+CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.DOTALL | re.IGNORECASE)
 SPACE = re.compile(r"\s+")
 COMBINING = re.compile(r"[\u0300-\u036f]")
 
@@ -61,20 +63,31 @@ def plain_text(markup: str) -> str:
     return SPACE.sub(" ", html.unescape(TAG.sub(" ", markup))).strip()
 
 
+def searchable_text(markup: str) -> str:
+    """The text a search looks in and shows: code blocks (HTML for partners to copy)
+    are left out, as no reader searches for them."""
+    return plain_text(CODE_BLOCK.sub(" ", markup))
+
+
 def forms(word: str) -> list[str]:
-    """A folded word as searched: itself, or for "medi-cal": "medical", "medi", "cal"."""
+    """A word as searched: itself, or for "medi-cal": "medical", "medi", "cal"."""
     if "-" not in word:
         return [word]
     parts = word.split("-")
     return ["".join(parts), *parts]
 
 
-def words(text: str) -> list[str]:
-    """Every searchable word of a plain text, folded, in order, hyphen forms included."""
+def written_words(text: str) -> list[str]:
+    """Every word of a plain text in lower case, with its accents, hyphen forms included."""
     found = []
-    for word in WORD.findall(fold(text)):
+    for word in WORD.findall(unicodedata.normalize("NFC", text.lower())):
         found.extend(forms(word))
     return found
+
+
+def words(text: str) -> list[str]:
+    """Every searchable word of a plain text, folded, in order, hyphen forms included."""
+    return [fold(word) for word in written_words(text)]
 
 
 def snowball_stemmer(lang: str):

@@ -95,6 +95,7 @@
   /* The reader's words, as concepts: what was typed, and the words to look up for it. */
   function concepts(query, manifest) {
     var stop = new Set(manifest.stop_words);
+    var exact = new Set(manifest.exact_words || []);
     var found = [];
     var seen = new Set();
     var spans = wordSpans(query);
@@ -105,7 +106,9 @@
         return;
       }
       seen.add(whole);
-      var lookups = [{ word: whole, weight: 1, typing: typing && position === spans.length - 1 }];
+      var lookups = [
+        { word: whole, weight: 1, typing: typing && position === spans.length - 1, exactOnly: exact.has(whole) },
+      ];
       // The same word in the singular or the plural, when the pages use it ("revenus",
       // "revenu"): stemmers leave some plurals alone.
       var other = /[sx]$/.test(whole) ? whole.slice(0, -1) : whole + "s";
@@ -420,8 +423,9 @@
     return out + escapeHtml(text.slice(at));
   }
 
-  /* Up to SNIPPET_LENGTH characters of a text, around its first matched word. */
-  function excerpt(text, allForms) {
+  /* Up to SNIPPET_LENGTH characters of a text: from its start (an answer is read from
+     its first sentence), or around its first matched word. */
+  function excerpt(text, allForms, fromStart) {
     text = text.normalize("NFC");
     if (text.length <= SNIPPET_LENGTH) {
       return highlight(text, allForms);
@@ -431,7 +435,7 @@
       return span.forms.some(function (form) { return allForms.has(form); });
     });
     var start = 0;
-    if (first && first.end > SNIPPET_LENGTH - SNIPPET_LEAD) {
+    if (first && !fromStart && first.end > SNIPPET_LENGTH - SNIPPET_LEAD) {
       var from = first.start - SNIPPET_LEAD;
       var boundary = spans.find(function (span) { return span.start >= from; });
       start = boundary ? boundary.start : first.start;
@@ -475,7 +479,7 @@
     var result = {
       location: page.location,
       title: highlight(page.title, allForms),
-      text: excerpt(answer, allForms),
+      text: excerpt(answer, allForms, true),
       score: score,
       terms: terms,
       sections: [],

@@ -7,7 +7,8 @@ in English and French), with the real mkdocs.yml, overrides, hooks and page mode
 Builds it, runs both checkers, and prints one JSON line:
 
     questions, pages, build_s, check_links_s, check_parity_s, peak_rss_mib,
-    search_index_bytes (per language, raw and gzip), page_bytes_gz (the HTML, CSS and
+    search_index_bytes (per language: the stub a page view reads, and all the search
+    files, raw and gzip, with any page of the other language), page_bytes_gz (the HTML, CSS and
     JavaScript the first view of a question downloads)
 
 With --bare, the same tree is also built with a bare Material + mkdocs-static-i18n
@@ -18,13 +19,19 @@ median of the rounds' ratios (see paired_ratio()); build_overhead_fastest is the
 of the fastest runs. Each build starts from an empty output folder, with the disk
 idle (the previous run's output is removed and flushed before the clock starts).
 
+With --search, what search costs a reader is measured in chromium on the built tree
+(scripts/search_scale.py), for ten queries per language: bytes a page view downloads
+for search when the reader never searches, bytes downloaded from the keystroke to the
+first results, and the time from the last keystroke to the results drawn, cold (a
+fresh page) and warm (median and slowest). They go under "search" in the JSON.
+
 With --instructions, each build also runs once under valgrind, which counts the
 instructions it executes: build_instructions (and bare_build_instructions and
 instructions_overhead with --bare). A count does not depend on what else the machine
 is doing, so unlike times it is the same from one run of the benchmark to the next.
 
 Usage:
-    python -m scripts.benchmark --questions 200 [--bare] [--repeat 5] [--instructions]
+    python -m scripts.benchmark --questions 200 [--bare] [--repeat 5] [--instructions] [--search]
 """
 
 from __future__ import annotations
@@ -74,6 +81,34 @@ WORDS = {
         "centre aide décision dossier médical adhérent un de la et avec après avant"
     ).split(),
 }
+# Ten queries per language for --search, in the synthetic pages' words: one word in
+# every page ("plan"), rarer pairs, a question and a page's own number.
+SEARCH_QUERIES = {
+    "en": [
+        "appeal",
+        "denial letter",
+        "synthetic case 5",
+        "plan",
+        "insurance review",
+        "medical records",
+        "help center",
+        "how do i handle synthetic case 20",
+        "coverage decision",
+        "doctor treatment",
+    ],
+    "fr": [
+        "recours",
+        "lettre de refus",
+        "cas synthétique 5",
+        "régime",
+        "assurance examen",
+        "dossier médical",
+        "centre aide",
+        "comment traiter le cas synthétique 20",
+        "couverture décision",
+        "médecin traitement",
+    ],
+}
 TEXT = {
     "en": {
         "title": "How do I handle synthetic case {n}?",
@@ -110,6 +145,9 @@ def parse_args(argv):
         "--instructions",
         action="store_true",
         help="also count each build's instructions, under valgrind",
+    )
+    parser.add_argument(
+        "--search", action="store_true", help="also measure search in chromium (bytes, times)"
     )
     return parser.parse_args(argv)
 
@@ -242,6 +280,22 @@ def require(run: Run, what: str) -> None:
 
 def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), mtime=0))
+
+
+def search_files_size(folder: Path) -> dict[str, int]:
+    """A language's search files: the stub every page view reads, and all of them."""
+    files = list((folder / "search").rglob("*.json"))
+    pages = [
+        json.loads(path.read_text(encoding="utf-8"))
+        for path in (folder / "search" / "pages").glob("*.json")
+    ]
+    return {
+        "stub_gzip": gzip_size(folder / "search" / "search_index.json"),
+        "files": len(files),
+        "bytes": sum(path.stat().st_size for path in files),
+        "gzip": sum(gzip_size(path) for path in files),
+        "other_language_pages": sum(1 for page in pages if page["location"].startswith("fr/")),
+    }
 
 
 def first_view_bytes(site: Path, page: Path) -> int:
@@ -381,16 +435,9 @@ def measure(
     build_s = fastest(runs["the build"])
     links_s, parity_s = fastest(runs["check_links"]), fastest(runs["check_parity"])
     site = ours / SITE
-    indexes = {}
-    for lang, folder in (("en", site), ("fr", site / "fr")):
-        index = folder / "search" / "search_index.json"
-        documents = json.loads(index.read_text(encoding="utf-8"))["docs"]
-        other = [doc["location"] for doc in documents if doc["location"].startswith("fr/")]
-        indexes[lang] = {
-            "bytes": index.stat().st_size,
-            "gzip": gzip_size(index),
-            "other_language_docs": len(other),
-        }
+    indexes = {
+        lang: search_files_size(folder) for lang, folder in (("en", site), ("fr", site / "fr"))
+    }
     pages = sum(1 for _ in site.rglob("*.html"))
     data = {
         "questions": count,
@@ -430,6 +477,11 @@ def main(argv=None) -> int:
         write_tree(root / "ours", args.questions)
         repeat = max(1, args.repeat)
         data = measure(root, args.questions, args.bare, repeat, args.instructions)
+        if args.search:
+            from scripts import search_scale
+
+            roots = {"en": "", "fr": "fr/"}
+            data["search"] = search_scale.measure(root / "ours" / SITE, roots, SEARCH_QUERIES)
         print(json.dumps(data))
     return 0
 

@@ -75,7 +75,10 @@ class Downloads:
         self.items.append((urlsplit(response.url).path, len(gzip.compress(body, mtime=0))))
 
     def total(self, start: int = 0, under: str | None = None) -> int:
-        return sum(size for path, size in self.items[start:] if under is None or under in path)
+        """gzip bytes of the responses from the start-th on, or of those under a folder."""
+        return sum(
+            size for path, size in self.items[start:] if under is None or path.startswith(under)
+        )
 
 
 def open_home(browser, base: str, root: str):
@@ -112,8 +115,10 @@ def clear(page) -> None:
 def measure_language(browser, base: str, root: str, queries: list[str]) -> dict:
     context, page, downloads = open_home(browser, base, root)
     search_folder = f"/{root}search/"
-    view = {"view_bytes_gz": downloads.total(), "view_search_bytes_gz": 0}
-    view["view_search_bytes_gz"] = downloads.total(under=search_folder)
+    view = {
+        "view_bytes_gz": downloads.total(),
+        "view_search_bytes_gz": downloads.total(under=search_folder),
+    }
     context.close()
     cold, first_bytes = [], []
     for query in queries:

@@ -27,15 +27,17 @@ SITE_WORKER = "workers/site-search.js?root={root}"
 # comes before it when both match; reference pages (contacts, glossary, about,
 # partners) mention many topics that other pages answer. A category's or the home
 # page's generated lists are not searched (see annotate()), so they weigh as questions.
-BOOSTS = {"question": 1.0, "listing": 1.0, "guide": 0.9, "reference": 0.8}
+BOOSTS = {"question": 1.0, "listing": 1.0, "guide": 0.9, "reference": 0.8, "home": 0.5}
 GUIDES = "guides"
 LISTS = {"listing", "reference"}  # the kinds of page whose #questions list is generated
 
 
 def page_kind(page) -> str:
-    """question, guide, listing (home, category) or reference (the rest)."""
+    """question, guide, home, listing (a category) or reference (the rest)."""
     if page.is_question:
         return "guide" if page.category == GUIDES else "question"
+    if page.rel_path == "index.md":
+        return "home"
     return "listing" if page.rel_path.endswith("index.md") else "reference"
 
 

@@ -329,3 +329,38 @@ def test_the_relevance_benchmark_runs_on_both_sets(site_dir):
             assert summary["top3_rate"] >= 0.85, (lang, name, summary)
             assert summary["top1_rate"] >= 0.7, (lang, name, summary)
         assert data["search_bench"][lang]["search_files"]["page_view_gzip"] < 400
+
+
+def test_plain_mkdocs_serve_searches(page):
+    """What an author types, `mkdocs serve`: the served site searches in both languages."""
+    import os
+    import time
+    import urllib.request
+
+    from sitekit.local_browser import free_port
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(base + "fr/search/manifest.json", timeout=2):
+                    break
+            except OSError:
+                assert server.poll() is None, "mkdocs serve stopped"
+                time.sleep(0.5)
+        for root, query, expected in ((EN, "cobra", COBRA), (FR, "nouveau-né", NEWBORN)):
+            page.goto(base + root)
+            found = search_bench.search(page, query, base)
+            assert root + expected in found[:3], found
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

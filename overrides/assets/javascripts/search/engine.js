@@ -289,23 +289,29 @@
       var hits = new Map();
       var titled = new Map();
       matched.forEach(function (concept) {
-        var counts = new Map();
+        // Each word the concept matches weighs by its own rarity, and the page keeps
+        // its best: a common reader word ("plan" for "insurance") never dilutes a rare one.
+        var best = new Map();
         var inSummary = new Set();
         concept.groups.forEach(function (group) {
           var postings = group.postings;
+          var frequency = postings.length / 3;
+          var idf = Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
           for (var i = 0; i < postings.length; i += 3) {
             var page = postings[i];
-            counts.set(page, (counts.get(page) || 0) + group.weight * postings[i + 1]);
+            var count = postings[i + 1];
+            var norm = K1 * (1 - B + (B * (info.lengths[page] || averageLength)) / averageLength);
+            var value = (group.weight * idf * count * (K1 + 1)) / (count + norm);
+            if (value > (best.get(page) || 0)) {
+              best.set(page, value);
+            }
             if (postings[i + 2]) {
               inSummary.add(page);
             }
           }
         });
-        var frequency = counts.size;
-        var idf = Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
-        counts.forEach(function (count, page) {
-          var norm = K1 * (1 - B + (B * (info.lengths[page] || averageLength)) / averageLength);
-          scores.set(page, (scores.get(page) || 0) + (idf * count * (K1 + 1)) / (count + norm));
+        best.forEach(function (value, page) {
+          scores.set(page, (scores.get(page) || 0) + value);
           hits.set(page, (hits.get(page) || 0) + 1);
           if (inSummary.has(page)) {
             titled.set(page, (titled.get(page) || 0) + 1);

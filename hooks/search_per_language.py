@@ -14,10 +14,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from sitekit import build_state, mkdocs_env, search_files, search_words
+from sitekit.parallel import map_items
 from sitekit.search_index import split_index, with_site_worker
 
 INDEX = Path("search") / "search_index.json"
 INCLUDES = "includes"
+PARALLEL_FROM_ENTRIES = 4000  # search entries of all languages: about 300 questions each
 
 
 # mkdocs-static-i18n runs each other language's build inside the first one's
@@ -50,19 +52,19 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     pages = {lang: pages_by_location(lang, languages) for lang in languages}
-    for lang, index in split_index(merged, languages, pages).items():
-        table = _tables.get(lang) or search_words.LanguageWords(lang)
-        stemmer = search_words.snowball_stemmer(lang)
-        stem = stemmer.stemWord if stemmer else None
-        files = search_files.build(index["docs"], index["config"], table, stem)
-        write_files(site_dir / ("" if lang == languages[0] else lang), files)
-
-
-def write_files(folder: Path, files: dict) -> None:
-    for path, data in files.items():
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(search_files.serialize(data), "utf-8")
+    jobs = [
+        (
+            site_dir / ("" if lang == languages[0] else lang),
+            index["docs"],
+            index["config"],
+            _tables.get(lang) or search_words.LanguageWords(lang),
+        )
+        for lang, index in split_index(merged, languages, pages).items()
+    ]
+    # MkDocs builds on one core; on a large site the languages' search files are made
+    # side by side on the others (starting processes costs more than it saves below).
+    parallel_from = 1 if len(merged["docs"]) >= PARALLEL_FROM_ENTRIES else len(jobs) + 1
+    map_items(search_files.write_language, jobs, parallel_from, chunksize=1)
 
 
 def pages_by_location(lang, languages) -> dict:

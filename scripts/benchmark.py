@@ -286,8 +286,9 @@ def search_files_size(folder: Path) -> dict[str, int]:
     """A language's search files: the stub every page view reads, and all of them."""
     files = list((folder / "search").rglob("*.json"))
     pages = [
-        json.loads(path.read_text(encoding="utf-8"))
+        page
         for path in (folder / "search" / "pages").glob("*.json")
+        for page in json.loads(path.read_text(encoding="utf-8"))
     ]
     return {
         "stub_gzip": gzip_size(folder / "search" / "search_index.json"),

@@ -13,7 +13,8 @@ stub of a few hundred bytes (its "config" only). The browser's search
   counts 8 in the title, 4 in the description, 2 in a heading, 1 in the text) and
   whether it is in the title or the description;
 - search/pages/<n>.json, for the pages it shows: title, description and sections
-  (address, heading, plain text), from which it draws titles and snippets.
+  (address, heading, plain text) of PAGES_PER_FILE pages (the n-th five), from which
+  it draws titles and snippets.
 Everything here is plain data: this module knows nothing of MkDocs.
 """
 
@@ -24,13 +25,23 @@ import json
 import re
 from collections import defaultdict
 
-from sitekit.search_words import LanguageWords, fold, plain_text, searchable_text, written_words
+from sitekit.search_words import (
+    LanguageWords,
+    fold,
+    plain_text,
+    searchable_text,
+    snowball_stemmer,
+    word_counts,
+)
 
 FIELD_WEIGHTS = {"title": 8, "description": 4, "heading": 2, "text": 1}
 SUMMARY_FIELDS = {"title", "description"}
 MANIFEST = "search/manifest.json"
 STUB = "search/search_index.json"
 MIN_WORD = 2
+# Pages per file of search/pages/: fewer files to write (a build of 1000 questions per
+# language would otherwise write 2000 more files), a few more bytes for a search to read.
+PAGES_PER_FILE = 5
 
 
 def shard_name(word: str) -> str:
@@ -41,33 +52,50 @@ def shard_name(word: str) -> str:
     return "x" + "-".join(f"{ord(char):x}" for char in prefix)
 
 
-def word_groups(text: str, table: LanguageWords, stem) -> list[tuple[str, str]]:
-    """(folded form, group) for each searchable word of a plain text, stop words left out.
+class WordGroups(dict):
+    """The group of each word as written (None for a word that is not searched: a stop
+    word, a single letter), worked out the first time the word is looked up; its folded
+    form is added to forms_of. A site has far fewer distinct words than words, and
+    Snowball is the slowest step of the build.
 
     The group is the word's entry in the language's table, else the Snowball stem of the
     word as written (accents help the stemmer: "refusée" and "refus" meet), folded.
     """
-    found = []
-    for written in written_words(text):
+
+    def __init__(self, table: LanguageWords, stem):
+        super().__init__()
+        self.table, self.stem = table, stem
+        self.forms_of: dict[str, set[str]] = defaultdict(set)
+
+    def __missing__(self, written: str) -> str | None:
         form = fold(written)
-        if len(form) < MIN_WORD or form in table.stop_words:
-            continue
-        group = table.groups.get(form)
-        if group is None:
-            group = fold(stem(written)) if stem else form
-        found.append((form, group))
-    return found
+        group = None
+        if len(form) >= MIN_WORD and form not in self.table.stop_words:
+            group = self.table.groups.get(form)
+            if group is None:
+                group = fold(self.stem(written)) if self.stem else form
+            self.forms_of[group].add(form)
+        self[written] = group
+        return group
 
 
 def page_fields(entries: list[dict]) -> dict[str, list[str]]:
-    """A page's searchable text by field, from its search entries (the page's first)."""
+    """A page's searchable text by field, from its entries (see plain_entries)."""
     page, sections = entries[0], entries[1:]
     return {
         "title": [page["title"]],
         "description": [page.get("description", "")],
-        "heading": [plain_text(section["title"]) for section in sections],
-        "text": [searchable_text(entry["text"]) for entry in entries],
+        "heading": [section["title"] for section in sections],
+        "text": [entry["text"] for entry in entries],
     }
+
+
+def plain_entries(entries: list[dict]) -> list[dict]:
+    """A page's entries with their headings and text as plain text, read once."""
+    return [
+        {**entry, "title": plain_text(entry["title"]), "text": searchable_text(entry["text"])}
+        for entry in entries
+    ]
 
 
 def group_pages(docs: list[dict]) -> list[list[dict]]:
@@ -79,47 +107,44 @@ def group_pages(docs: list[dict]) -> list[list[dict]]:
 
 
 def fragment(entries: list[dict]) -> dict:
-    """What the browser shows of a page: title, description and its sections' text."""
+    """What the browser shows of a page: title, description and its sections' text (the
+    entries from plain_entries)."""
     page = entries[0]
     return {
         "location": page["location"],
         "title": page["title"],
         "description": page.get("description", ""),
-        "sections": [
-            [entry["location"], plain_text(entry["title"]), searchable_text(entry["text"])]
-            for entry in entries
-        ],
+        "sections": [[entry["location"], entry["title"], entry["text"]] for entry in entries],
     }
 
 
 def build(docs: list[dict], config: dict, table: LanguageWords, stem) -> dict[str, object]:
     """Every file of a language's search, by path inside the language's folder."""
-    pages = group_pages(docs)
-    shards: dict[str, dict] = defaultdict(lambda: {"words": {}, "postings": {}})
-    counts: dict[str, dict[int, list[int]]] = defaultdict(
-        dict
-    )  # group -> page -> [weight, in summary]
-    group_forms: dict[str, set[str]] = defaultdict(set)
-    lengths = [0] * len(pages)
+    pages = [plain_entries(entries) for entries in group_pages(docs)]
+    groups_of = WordGroups(table, stem)
+    postings: dict[str, list[int]] = defaultdict(list)  # group -> page, weight, in summary, ...
+    lengths = []
     for number, entries in enumerate(pages):
+        weights: dict[str, int] = {}
+        summary: set[str] = set()
         for name, texts in page_fields(entries).items():
-            for text in texts:
-                for form, group in word_groups(text, table, stem):
-                    lengths[number] += FIELD_WEIGHTS[name]
-                    group_forms[group].add(form)
-                    count = counts[group].setdefault(number, [0, 0])
-                    count[0] += FIELD_WEIGHTS[name]
-                    count[1] |= name in SUMMARY_FIELDS
-    for group, forms_ in group_forms.items():
-        postings = [
-            value
-            for page, (weight, summary) in sorted(counts[group].items())
-            for value in (page, weight, summary)
-        ]
+            field_weight = FIELD_WEIGHTS[name]
+            in_summary = name in SUMMARY_FIELDS
+            for word, count in word_counts("\n".join(texts)).items():
+                group = groups_of[word]
+                if group:
+                    weights[group] = weights.get(group, 0) + count * field_weight
+                    if in_summary:
+                        summary.add(group)
+        lengths.append(sum(weights.values()))
+        for group, weight in weights.items():
+            postings[group] += (number, weight, int(group in summary))
+    shards: dict[str, dict] = defaultdict(lambda: {"words": {}, "postings": {}})
+    for group, forms_ in groups_of.forms_of.items():
         for form in forms_:
             shard = shards[shard_name(form)]
             shard["words"][form] = group
-            shard["postings"][group] = postings
+            shard["postings"][group] = postings[group]
     files: dict[str, object] = {
         f"search/shards/{name}.json": {
             "words": dict(sorted(shard["words"].items())),
@@ -127,11 +152,13 @@ def build(docs: list[dict], config: dict, table: LanguageWords, stem) -> dict[st
         }
         for name, shard in sorted(shards.items())
     }
-    for number, entries in enumerate(pages):
-        files[f"search/pages/{number}.json"] = fragment(entries)
+    for first in range(0, len(pages), PAGES_PER_FILE):
+        chunk = pages[first : first + PAGES_PER_FILE]
+        files[f"search/pages/{first // PAGES_PER_FILE}.json"] = [fragment(page) for page in chunk]
     manifest = {
         "lang": table.lang,
         "pages": len(pages),
+        "pages_per_file": PAGES_PER_FILE,
         "boosts": [entries[0].get("boost", 1.0) for entries in pages],
         "lengths": lengths,
         "shards": sorted(shards),
@@ -143,6 +170,20 @@ def build(docs: list[dict], config: dict, table: LanguageWords, stem) -> dict[st
     files[MANIFEST] = manifest
     files[STUB] = {"config": config, "docs": []}
     return files
+
+
+def write_language(job: tuple) -> int:
+    """Build one language's search files and write them under its folder; the number of
+    files. job is (folder, docs, theme config, LanguageWords): one picklable item, so
+    that languages can be written side by side in worker processes."""
+    folder, docs, config, table = job
+    stemmer = snowball_stemmer(table.lang)
+    files = build(docs, config, table, stemmer.stemWord if stemmer else None)
+    for parent in {(folder / path).parent for path in files}:
+        parent.mkdir(parents=True, exist_ok=True)
+    for path, data in files.items():
+        (folder / path).write_text(serialize(data), "utf-8")
+    return len(files)
 
 
 def content_version(files: dict[str, object], manifest: dict) -> str:

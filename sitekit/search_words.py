@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +35,7 @@ TABLE_KEYS = {"stop_words", "word_groups", "reader_words"}
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 TAG = re.compile(r"<[^>]*>")
 CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.DOTALL | re.IGNORECASE)
-SPACE = re.compile(r"\s+")
+SPACE = re.compile(r"[ \t\n\r\f\v]+")  # not the non-breaking spaces of French typography
 COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
@@ -81,8 +82,21 @@ def written_words(text: str) -> list[str]:
     """Every word of a plain text in lower case, with its accents, hyphen forms included."""
     found = []
     for word in WORD.findall(unicodedata.normalize("NFC", text.lower())):
-        found.extend(forms(word))
+        if "-" in word:
+            found.extend(forms(word))
+        else:
+            found.append(word)
     return found
+
+
+def word_counts(text: str) -> Counter:
+    """How many times each word of written_words(text) occurs, counted in one pass."""
+    counts = Counter(WORD.findall(unicodedata.normalize("NFC", text.lower())))
+    for word in [word for word in counts if "-" in word]:
+        for form in forms(word):
+            counts[form] += counts[word]
+        del counts[word]
+    return counts
 
 
 def words(text: str) -> list[str]:

@@ -151,19 +151,18 @@ def test_french_appel_means_an_appeal_not_a_phone_call(page, site_url):
 def test_a_question_shows_its_answer_first(page, site_url, root, query, site_dir):
     found = results(page, site_url, root, query)
     assert found[0] == root + IMR, found
-    answer = json.loads(
-        (site_dir / root / "search/pages" / f"{page_number(site_dir, root)}.json").read_text()
-    )
-    intro = answer["sections"][0][2]
+    intro = search_pages(site_dir, root)[IMR]["sections"][0][2]
     snippet = panel(page)[0]["texts"][0]
     assert intro[:60] in snippet, (intro[:60], snippet)
 
 
-def page_number(site_dir, root, location=IMR):
-    for path in (site_dir / root / "search/pages").glob("*.json"):
-        if json.loads(path.read_text())["location"] == location:
-            return path.stem
-    raise AssertionError(f"no search page file for {location}")
+def search_pages(site_dir, root) -> dict:
+    """The pages of a language's search files, by location."""
+    return {
+        page["location"]: page
+        for path in (site_dir / root / "search/pages").glob("*.json")
+        for page in json.loads(path.read_text())
+    }
 
 
 def test_a_query_about_contacts_shows_the_contacts(page, site_url):
@@ -268,7 +267,9 @@ def test_each_language_has_its_own_search_files(site_dir):
         manifest = json.loads((folder / "manifest.json").read_text())
         assert manifest["lang"] == lang
         locations = [
-            json.loads(path.read_text())["location"] for path in (folder / "pages").glob("*.json")
+            page["location"]
+            for path in (folder / "pages").glob("*.json")
+            for page in json.loads(path.read_text())
         ]
         assert len(locations) == manifest["pages"] == len(set(locations))
         assert IMR in locations and not any(location.startswith(FR) for location in locations)

@@ -121,7 +121,7 @@ def test_the_search_files_of_a_few_pages():
     # Page 1: "appel" once in the title (8); not in the text.
     assert shard["postings"][shard["words"]["appel"]] == [1, 8, 1]
     assert "le" not in files.get("search/shards/le.json", {"words": {}})["words"]  # a stop word
-    page = files["search/pages/1.json"]
+    page = files["search/pages/0.json"][1]
     assert page["sections"][0] == [
         "q/",
         "Comment faire appel ?",

@@ -69,6 +69,23 @@
     return spans;
   }
 
+  /* wordSpans, worked out once per text: the pages shown are read again for every query
+     typed while the search is open. */
+  var spanCache = new Map();
+  var SPAN_CACHE_SIZE = 4000;
+
+  function spansOf(text) {
+    var spans = spanCache.get(text);
+    if (!spans) {
+      if (spanCache.size >= SPAN_CACHE_SIZE) {
+        spanCache.clear();
+      }
+      spans = wordSpans(text);
+      spanCache.set(text, spans);
+    }
+    return spans;
+  }
+
   /* The searchable words of a text, folded, in order (as sitekit/search_words.words). */
   function words(text) {
     var found = [];
@@ -237,7 +254,11 @@
     }
 
     function pageFile(info, number) {
-      return loadOnce("pages/" + number + ".json?v=" + info.version);
+      var perFile = info.pages_per_file || 1;
+      var file = Math.floor(number / perFile);
+      return loadOnce("pages/" + file + ".json?v=" + info.version).then(function (pages) {
+        return pages[number % perFile];
+      });
     }
 
     /* Each concept's matched groups and their postings, with the words that show them. */
@@ -356,7 +377,7 @@
 
   /* The concept each word of a text matches (or -1), in order. */
   function conceptSequence(text, matched) {
-    return wordSpans(text).map(function (span) {
+    return spansOf(text).map(function (span) {
       for (var position = 0; position < matched.length; position++) {
         var forms_ = matched[position].forms;
         if (span.forms.some(function (form) { return forms_.has(form); })) {
@@ -406,7 +427,7 @@
   /* Which concepts a text's words match: a Set of concept positions. */
   function conceptsIn(text, matched) {
     var hit = new Set();
-    wordSpans(text).forEach(function (span) {
+    spansOf(text).forEach(function (span) {
       matched.forEach(function (concept, position) {
         if (span.forms.some(function (form) { return concept.forms.has(form); })) {
           hit.add(position);
@@ -420,7 +441,7 @@
   function highlight(text, allForms) {
     var out = "";
     var at = 0;
-    wordSpans(text).forEach(function (span) {
+    spansOf(text).forEach(function (span) {
       if (span.forms.some(function (form) { return allForms.has(form); })) {
         out += escapeHtml(text.slice(at, span.start)) + "<mark>" + escapeHtml(text.slice(span.start, span.end)) + "</mark>";
         at = span.end;
@@ -436,7 +457,7 @@
     if (text.length <= SNIPPET_LENGTH) {
       return highlight(text, allForms);
     }
-    var spans = wordSpans(text);
+    var spans = spansOf(text);
     var first = spans.find(function (span) {
       return span.forms.some(function (form) { return allForms.has(form); });
     });
@@ -459,9 +480,10 @@
     matched.forEach(function (concept) {
       concept.forms.forEach(function (form) { allForms.add(form); });
     });
-    var pageHits = conceptsIn(page.title + " " + page.description + " " + page.sections.map(function (section) {
-      return section[1] + " " + section[2];
-    }).join(" "), matched);
+    var pageHits = new Set();
+    [page.title, page.description].concat(page.sections.map(function (section) { return section[1]; }), page.sections.map(function (section) { return section[2]; })).forEach(function (text) {
+      conceptsIn(text, matched).forEach(function (position) { pageHits.add(position); });
+    });
     var terms = {};
     found.forEach(function (concept, position) {
       terms[concept.typed] = pageHits.has(position);
@@ -476,8 +498,11 @@
       if (section[0] === page.location) {
         return;
       }
-      var inHeading = conceptsIn(section[1], matched).size;
-      var hits = conceptsIn(section[1] + " " + section[2], matched).size;
+      var inHeading = conceptsIn(section[1], matched);
+      var hits = new Set(inHeading);
+      conceptsIn(section[2], matched).forEach(function (position) { hits.add(position); });
+      inHeading = inHeading.size;
+      hits = hits.size;
       if (hits > answerHits && (!best || hits > best.hits || (hits === best.hits && inHeading > best.inHeading))) {
         best = { section: section, hits: hits, inHeading: inHeading };
       }

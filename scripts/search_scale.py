@@ -91,16 +91,22 @@ def open_home(browser, base: str, root: str):
     return context, page, downloads
 
 
-def timed_query(page, query: str) -> float:
-    """Milliseconds from the keystroke that ends the query to its results drawn."""
+def timed_query(page, query: str) -> float | None:
+    """Milliseconds from the keystroke that ends the query to its results drawn, or None
+    when nothing was drawn within TIMEOUT_MS (counted as a timeout, never hidden)."""
     box = page.locator(SEARCH_BOX)
     box.click()
     box.fill(query)
     page.evaluate("() => { window.__searchTimes = {keyup: null, drawn: null, meta: ''}; }")
     box.press("End")
-    page.wait_for_function(
-        "() => window.__searchTimes.drawn !== null", timeout=TIMEOUT_MS, polling=5
-    )
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(
+            "() => window.__searchTimes.drawn !== null", timeout=TIMEOUT_MS, polling=5
+        )
+    except PlaywrightTimeout:
+        return None
     times = page.evaluate("() => window.__searchTimes")
     return times["drawn"] - times["keyup"]
 
@@ -135,8 +141,12 @@ def measure_language(browser, base: str, root: str, queries: list[str]) -> dict:
         clear(page)
         warm.append(timed_query(page, query))
     context.close()
+    timeouts = sum(1 for ms in cold + warm if ms is None)
+    cold = [ms for ms in cold if ms is not None] or [float("nan")]
+    warm = [ms for ms in warm if ms is not None] or [float("nan")]
     return {
         **view,
+        "timeouts": timeouts,
         "first_result_bytes_gz": max(first_bytes),
         "first_result_bytes_gz_median": int(statistics.median(first_bytes)),
         "cold_ms": round(statistics.median(cold), 1),

@@ -302,7 +302,8 @@ def test_split_index_keeps_each_language_apart_and_annotates_pages():
     assert [doc["location"] for doc in split["en"]["docs"]] == ["", "glossary/#imr"]
     assert split["en"]["config"]["lang"] == ["en"] and split["fr"]["config"]["lang"] == ["fr"]
     french = {doc["location"]: doc for doc in split["fr"]["docs"]}
-    assert french[""]["boost"] == BOOSTS["listing"]
+    assert french[""]["boost"] == BOOSTS["home"]
+    assert french["guides/"]["boost"] == BOOSTS["listing"]
     assert french["glossary/"]["boost"] == BOOSTS["reference"]
     assert french[""]["description"] == pages["index.md"].meta["description"]
     # The generated list of a category keeps its heading, not its text.

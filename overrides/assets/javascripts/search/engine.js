@@ -288,17 +288,21 @@
       ).then(function (results) {
         var groups = [];
         var forms_ = new Set();
+        var typed = new Set(); // the forms of the words as typed, not of reader words
         results.forEach(function (result) {
           result.groups.forEach(function (match) {
             groups.push({ weight: match.weight, postings: result.shard.postings[match.group] || [] });
             Object.keys(result.shard.words).forEach(function (word) {
               if (result.shard.words[word] === match.group) {
                 forms_.add(word);
+                if (match.weight >= TYPING_WEIGHT) {
+                  typed.add(word);
+                }
               }
             });
           });
         });
-        return { groups: groups, forms: forms_ };
+        return { groups: groups, forms: forms_, typed: typed };
       });
     }
 
@@ -313,11 +317,13 @@
         // Each word the concept matches weighs by its own rarity, and the page keeps
         // its best: a common reader word ("plan" for "insurance") never dilutes a rare one.
         var best = new Map();
-        var inSummary = new Set();
+        var inSummary = new Map();
         concept.groups.forEach(function (group) {
           var postings = group.postings;
           var frequency = postings.length / 3;
           var idf = Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+          // A word in the title or description of most pages tells little about any.
+          var summaryCredit = group.weight;
           for (var i = 0; i < postings.length; i += 3) {
             var page = postings[i];
             var count = postings[i + 1];
@@ -326,17 +332,15 @@
             if (value > (best.get(page) || 0)) {
               best.set(page, value);
             }
-            if (postings[i + 2]) {
-              inSummary.add(page);
+            if (postings[i + 2] && summaryCredit > (inSummary.get(page) || 0)) {
+              inSummary.set(page, summaryCredit);
             }
           }
         });
         best.forEach(function (value, page) {
           scores.set(page, (scores.get(page) || 0) + value);
           hits.set(page, (hits.get(page) || 0) + 1);
-          if (inSummary.has(page)) {
-            titled.set(page, (titled.get(page) || 0) + 1);
-          }
+          titled.set(page, (titled.get(page) || 0) + (inSummary.get(page) || 0));
         });
       });
       var ranked = [];
@@ -375,11 +379,12 @@
     return { search: search };
   }
 
-  /* The concept each word of a text matches (or -1), in order. */
+  /* The concept each word of a text matches with the reader's own words (or -1), in order:
+     reader words from the language's table are looser evidence of a phrase. */
   function conceptSequence(text, matched) {
     return spansOf(text).map(function (span) {
       for (var position = 0; position < matched.length; position++) {
-        var forms_ = matched[position].forms;
+        var forms_ = matched[position].typed;
         if (span.forms.some(function (form) { return forms_.has(form); })) {
           return position;
         }

@@ -68,19 +68,11 @@ def relevance(browser, base: str, sets: dict) -> dict:
                 urls = [
                     url.lstrip("/") for url in page.evaluate(SEARCH, [entry["query"], 5])["urls"]
                 ]
-                expected = root + entry["expect"]
+                other = [
+                    url for url in urls if not search_bench.in_language(url, lang, list(ROOTS))
+                ]
                 results.append(
-                    {
-                        "query": entry["query"],
-                        "expect": expected,
-                        "found": urls[:3],
-                        "rank": urls.index(expected) + 1 if expected in urls else None,
-                        "other_language": [
-                            u
-                            for u in urls
-                            if not u.startswith(root) or (root == "" and u.startswith("fr/"))
-                        ],
-                    }
+                    search_bench.judged(entry["query"], root + entry["expect"], urls, other)
                 )
             summary = search_bench.summarize(results)
             found.setdefault(lang, {})[name] = {k: v for k, v in summary.items() if k != "misses"}

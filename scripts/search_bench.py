@@ -155,20 +155,21 @@ def run_language(browser, base, lang, languages, queries) -> dict:
     results = []
     for entry in queries:
         found = search(page, entry["query"], base)
-        expected = root + entry["expect"]
-        results.append(
-            {
-                "query": entry["query"],
-                "expect": expected,
-                "found": found[:3],
-                "rank": found.index(expected) + 1 if expected in found else None,
-                "other_language": [
-                    path for path in found if not in_language(path, lang, languages)
-                ],
-            }
-        )
+        other = [path for path in found if not in_language(path, lang, languages)]
+        results.append(judged(entry["query"], root + entry["expect"], found, other))
     page.close()
     return summarize(results)
+
+
+def judged(query: str, expected: str, found: list[str], other_language: list[str]) -> dict:
+    """One query's result: where the expected page came, and pages of another language."""
+    return {
+        "query": query,
+        "expect": expected,
+        "found": found[:3],
+        "rank": found.index(expected) + 1 if expected in found else None,
+        "other_language": other_language,
+    }
 
 
 def in_language(path: str, lang: str, languages: list[str]) -> bool:

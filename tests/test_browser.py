@@ -4,17 +4,14 @@ the right language, printable; and the reader's tools work in both languages."""
 
 from __future__ import annotations
 
-import pathlib
 import urllib.parse
 
-import axe_playwright_python
 import pytest
 
+from tests.accessibility import axe_violations
 from tests.sitebuild import LANGUAGES, ROOT, output_path, source_pages
 
 ARTIFACTS = ROOT / "test-artifacts"
-AXE = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES = [output_path(lang, rel) for lang, pages in source_pages().items() for rel in pages]
 IMR = "health-insurance/independent-medical-review.md"
 PHONE = {"width": 375, "height": 812}
@@ -39,16 +36,7 @@ def test_page_is_accessible_private_and_fits_a_phone(page, site_url, path):
         ),
     )
     page.goto(url_of(site_url, path))
-    page.add_script_tag(content=AXE)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-    )
-    violations = [
-        f"{violation['id']}: {node['target']} {node['failureSummary']}"
-        for violation in result["violations"]
-        for node in violation["nodes"]
-    ]
-    assert violations == []
+    assert axe_violations(page) == []
     page.set_viewport_size(PHONE)
     page.goto(url_of(site_url, path))
     overflow = page.evaluate(

@@ -7,16 +7,15 @@ and with nothing found, and works with the keyboard; a page view downloads no in
 from __future__ import annotations
 
 import json
-import pathlib
 import re
 import subprocess
 import sys
 
-import axe_playwright_python
 import pytest
 
 from scripts import search_bench
 from sitekit.search_index import BOOSTS, split_index
+from tests.accessibility import axe_violations
 from tests.sitebuild import LANGUAGES, ROOT
 
 FR, EN = "fr/", ""
@@ -25,8 +24,6 @@ NEWBORN = "health-insurance/add-a-newborn/"
 COBRA = "health-insurance/cal-cobra/"
 MEDI_CAL = "health-insurance/medi-cal-eligibility/"
 ARTIFACTS = ROOT / "test-artifacts"
-AXE = (pathlib.Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 # What the panel shows, read from the DOM: for each result, its titles and snippets as
@@ -178,16 +175,7 @@ def test_search_is_accessible_with_results_open_and_with_nothing_found(page, sit
     name = "en" if root == EN else "fr"
     for state, query in (("results", QUERIES_SHOWN[root][0]), ("nothing", "zqxwvy")):
         results(page, site_url, root, query)
-        page.add_script_tag(content=AXE)
-        report = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-        )
-        violations = [
-            f"{violation['id']}: {node['target']} {node['failureSummary']}"
-            for violation in report["violations"]
-            for node in violation["nodes"]
-        ]
-        assert violations == [], (state, violations)
+        assert axe_violations(page) == [], state
         assert page.get_attribute(".md-search[role=dialog]", "aria-label")
         ARTIFACTS.mkdir(exist_ok=True)
         shot = ARTIFACTS / f"search-{state}-{name}-{size['width']}.png"

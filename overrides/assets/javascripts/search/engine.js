@@ -10,9 +10,13 @@
  * removed, apostrophes split, hyphenated words whole and in parts.
  *
  * Ranking: BM25 over the page's weighted word counts (rare words weigh more; the
- * title and description count more than the text), times a bonus for the share of
- * the reader's words the page matches, above all in its title or description, times
- * the page's boost (questions over reference pages over lists).
+ * title and description count more than the text; a reader word from the language's
+ * table, a misspelling or a word beginning weighs less than the word as typed), times
+ * a bonus for the share of the reader's words the page matches, above all in its
+ * title or description, times the page's boost (see sitekit/search_index.py). The
+ * first MAX_RESULTS pages are then ranked again by the reader's words standing side by
+ * side in their text (rerank). The weights were chosen on the tuning set of
+ * `make search-bench` only; the held-back check set is reported apart.
  */
 (function (scope) {
   "use strict";

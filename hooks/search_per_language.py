@@ -17,7 +17,6 @@ from sitekit import build_state, mkdocs_env, search_files, search_words
 from sitekit.parallel import map_items
 from sitekit.search_index import split_index, with_site_worker
 
-INDEX = Path("search") / "search_index.json"
 INCLUDES = "includes"
 PARALLEL_FROM_ENTRIES = 4000  # search entries of all languages: about 300 questions each
 
@@ -50,7 +49,8 @@ def on_post_build(config):
     if ending != languages[0]:
         return
     site_dir = Path(config.site_dir)
-    merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
+    # The theme's merged index, which search_files.write_language replaces by a stub.
+    merged = json.loads((site_dir / search_files.STUB).read_text(encoding="utf-8"))
     pages = {lang: pages_by_location(lang, languages) for lang in languages}
     jobs = [
         (

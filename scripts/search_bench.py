@@ -19,7 +19,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 import time
@@ -137,15 +136,12 @@ def search(page, query: str, base: str) -> list[str]:
 
 
 def index_size(site_dir: Path, lang: str, languages: list[str]) -> dict[str, int]:
-    """gzip bytes of the search files: the stub every page view reads, and all of them."""
-    folder = site_dir / language_root(lang, languages) / "search"
-    stub = (folder / "search_index.json").read_bytes()
-    files = [path.read_bytes() for path in folder.rglob("*.json")]
-    return {
-        "page_view_gzip": len(gzip.compress(stub, mtime=0)),
-        "files": len(files),
-        "all_gzip": sum(len(gzip.compress(data, mtime=0)) for data in files),
-    }
+    """gzip bytes of the search files: the stub every page view reads, and all of them
+    (measured by scripts/benchmark.py's search_files_size)."""
+    from scripts.benchmark import search_files_size
+
+    size = search_files_size(site_dir / language_root(lang, languages))
+    return {"page_view_gzip": size["stub_gzip"], "files": size["files"], "all_gzip": size["gzip"]}
 
 
 def run_language(browser, base, lang, languages, queries) -> dict:

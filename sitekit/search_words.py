@@ -78,10 +78,15 @@ def forms(word: str) -> list[str]:
     return ["".join(parts), *parts]
 
 
+def _runs(text: str) -> list[str]:
+    """The runs of WORD in a text, in lower case, composed (NFC), hyphens kept."""
+    return WORD.findall(unicodedata.normalize("NFC", text.lower()))
+
+
 def written_words(text: str) -> list[str]:
     """Every word of a plain text in lower case, with its accents, hyphen forms included."""
     found = []
-    for word in WORD.findall(unicodedata.normalize("NFC", text.lower())):
+    for word in _runs(text):
         if "-" in word:
             found.extend(forms(word))
         else:
@@ -91,7 +96,7 @@ def written_words(text: str) -> list[str]:
 
 def word_counts(text: str) -> Counter:
     """How many times each word of written_words(text) occurs, counted in one pass."""
-    counts = Counter(WORD.findall(unicodedata.normalize("NFC", text.lower())))
+    counts = Counter(_runs(text))
     for word in [word for word in counts if "-" in word]:
         for form in forms(word):
             counts[form] += counts[word]

@@ -29,11 +29,23 @@ QUESTION_REQUIRED_KEYS = (
     "related",
     "sources",
 )
-QUESTION_OPTIONAL_KEYS = ("translation",)
+QUESTION_OPTIONAL_KEYS = ("translation", "search_terms")
 PAGE_REQUIRED_KEYS = ("title", "description")
-PAGE_OPTIONAL_KEYS = ("hide", "template", "updated", "reviewed", "sources", "translation")
+PAGE_OPTIONAL_KEYS = (
+    "hide",
+    "template",
+    "updated",
+    "reviewed",
+    "sources",
+    "translation",
+    "search_terms",
+)
 DATE_KEYS = ("updated", "reviewed")
 DESCRIPTION_MAX_CHARS = 220
+# search_terms: the words readers type for a page that its text does not use
+# ("homepage", "phone numbers"); a short list, not a second description.
+SEARCH_TERMS_MAX = 12
+SEARCH_TERM_MAX_CHARS = 60
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FRONT_MATTER_FENCE = "---"
 FRONT_MATTER_ENDS = ("---", "...")
@@ -317,6 +329,8 @@ def validate_page(
         problems += validate_related(page, questions)
     if "sources" in page.meta:
         problems += validate_sources(page)
+    if "search_terms" in page.meta:
+        problems += validate_search_terms(page)
     return problems
 
 
@@ -474,6 +488,44 @@ def validate_related(page: Page, questions: set[str]) -> list[Problem]:
         elif target in seen:
             problems.append(problem(page, None, f"related page '{target}' is listed twice", line))
         seen.add(target)
+    return problems
+
+
+def validate_search_terms(page: Page) -> list[Problem]:
+    value = page.meta["search_terms"]
+    if not isinstance(value, list) or not value:
+        return [
+            problem(
+                page,
+                "search_terms",
+                "'search_terms' must be a list of words or short phrases, such as "
+                "[homepage, phone numbers]; remove the key for none",
+            )
+        ]
+    if len(value) > SEARCH_TERMS_MAX:
+        return [
+            problem(
+                page,
+                "search_terms",
+                f"'search_terms' has {len(value)} entries; keep the {SEARCH_TERMS_MAX} "
+                "that readers type most",
+            )
+        ]
+    problems = []
+    for index, term in enumerate(value):
+        line = item_line(page, "search_terms", index)
+        if not isinstance(term, str) or not term.strip():
+            problems.append(problem(page, None, "a search term must be non-empty text", line))
+        elif len(term) > SEARCH_TERM_MAX_CHARS:
+            problems.append(
+                problem(
+                    page,
+                    None,
+                    f"search term has {len(term)} characters; keep it to a few words "
+                    f"(at most {SEARCH_TERM_MAX_CHARS})",
+                    line,
+                )
+            )
     return problems
 
 

@@ -10,8 +10,8 @@ stub of a few hundred bytes (its "config" only). The browser's search
 - search/shards/<first two letters>.json: for every word of the pages that starts
   with those letters, its group (its stem, or its group in the language's table),
   and for each group the pages that use it: page number, weighted count (a word
-  counts 8 in the title, 4 in the description, 2 in a heading, 1 in the text) and
-  whether it is in the title or the description;
+  counts 8 in the title, 4 in the description or the page's search terms, 2 in a
+  heading, 1 in the text) and whether it is in the title, description or search terms;
 - search/pages/<n>.json, for the pages it shows: title, description and sections
   (address, heading, plain text) of PAGES_PER_FILE pages (the n-th five), from which
   it draws titles and snippets.
@@ -34,8 +34,8 @@ from sitekit.search_words import (
     word_counts,
 )
 
-FIELD_WEIGHTS = {"title": 8, "description": 4, "heading": 2, "text": 1}
-SUMMARY_FIELDS = {"title", "description"}
+FIELD_WEIGHTS = {"title": 8, "description": 4, "search_terms": 4, "heading": 2, "text": 1}
+SUMMARY_FIELDS = {"title", "description", "search_terms"}
 MANIFEST = "search/manifest.json"
 STUB = "search/search_index.json"
 MIN_WORD = 2
@@ -85,6 +85,7 @@ def page_fields(entries: list[dict]) -> dict[str, list[str]]:
     return {
         "title": [page["title"]],
         "description": [page.get("description", "")],
+        "search_terms": page.get("search_terms", []),
         "heading": [section["title"] for section in sections],
         "text": [entry["text"] for entry in entries],
     }
@@ -108,12 +109,14 @@ def group_pages(docs: list[dict]) -> list[list[dict]]:
 
 def fragment(entries: list[dict]) -> dict:
     """What the browser shows of a page: title, description and its sections' text (the
-    entries from plain_entries)."""
+    entries from plain_entries), and its search terms, which are never shown but tell
+    that a word was found."""
     page = entries[0]
     return {
         "location": page["location"],
         "title": page["title"],
         "description": page.get("description", ""),
+        "search_terms": page.get("search_terms", []),
         "sections": [[entry["location"], entry["title"], entry["text"]] for entry in entries],
     }
 

@@ -25,9 +25,11 @@ THEME_WORKER = re.compile(r"workers/search\.[0-9a-f]+\.min\.js")
 SITE_WORKER = "workers/site-search.js?root={root}"
 # A guide is the detailed version of a question: the question, which answers first,
 # comes before it when both match; reference pages (contacts, glossary, about,
-# partners) mention many topics that other pages answer. A category's or the home
-# page's generated lists are not searched (see annotate()), so they weigh as questions.
-BOOSTS = {"question": 1.0, "listing": 1.0, "guide": 0.9, "reference": 0.8, "home": 0.5}
+# partners) mention many topics that other pages answer. A category's generated list
+# is not searched (see annotate()) and the home page's text is short, so they weigh as
+# questions: with their search terms ("homepage", "all questions") they come first
+# for the readers who look for them.
+BOOSTS = {"question": 1.0, "listing": 1.0, "guide": 0.9, "reference": 0.8, "home": 1.0}
 GUIDES = "guides"
 LISTS = {"listing", "reference"}  # the kinds of page whose #questions list is generated
 
@@ -42,7 +44,9 @@ def page_kind(page) -> str:
 
 
 def annotate(docs: list[dict], pages_by_location: dict) -> list[dict]:
-    """Entries with their page's boost, and the page entry with its description.
+    """Entries with their page's boost, and the page entry with its description and
+    search terms (front matter: the words readers type for the page that its text
+    does not use).
 
     The text of a generated list of questions (on a category's page, and the table of
     addresses on the partners page) is left out, its heading stays: its words are the
@@ -59,6 +63,7 @@ def annotate(docs: list[dict], pages_by_location: dict) -> list[dict]:
             doc = {**doc, "boost": BOOSTS[page_kind(page)]}
             if doc["location"] == location:
                 doc["description"] = page.meta.get("description", "")
+                doc["search_terms"] = list(page.meta.get("search_terms") or [])
         annotated.append(doc)
     return annotated
 

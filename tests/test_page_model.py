@@ -138,6 +138,26 @@ PLANTED = [
         ":3: 'description' has 299 characters",
     ),
     (
+        "search terms not a list",
+        QUESTION.replace("---\n\n", "search_terms: homepage\n---\n\n"),
+        ":12: 'search_terms' must be a list of words or short phrases",
+    ),
+    (
+        "empty search term",
+        QUESTION.replace("---\n\n", "search_terms:\n  - phone\n  - ''\n---\n\n"),
+        ":14: a search term must be non-empty text",
+    ),
+    (
+        "long search term",
+        QUESTION.replace("---\n\n", "search_terms:\n  - " + "word " * 15 + "\n---\n\n"),
+        ":13: search term has 74 characters; keep it to a few words",
+    ),
+    (
+        "too many search terms",
+        QUESTION.replace("---\n\n", "search_terms: [" + ", ".join(["w"] * 13) + "]\n---\n\n"),
+        ":12: 'search_terms' has 13 entries",
+    ),
+    (
         "related not a list",
         QUESTION.replace(
             "related:\n  - health-insurance/other.md", "related: health-insurance/other.md"
@@ -204,13 +224,14 @@ def test_the_build_stops_on_a_bad_page_and_writes_nothing(tmp_path):
     page = project / "docs/fr/health-insurance/independent-medical-review.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("updated: 2026-11-23", "updated: 14/08/2025"), encoding="utf-8")
+    line = text.splitlines().index("updated: 2026-11-23") + 1
     site = tmp_path / "site"
     result = build(project, site)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert (
-        "docs/fr/health-insurance/independent-medical-review.md:5: 'updated' must be an ISO date"
-        in output
+        f"docs/fr/health-insurance/independent-medical-review.md:{line}: 'updated' must be an "
+        "ISO date" in output
     )
     assert not site.exists() or not any(site.rglob("*.html"))
 

@@ -162,6 +162,18 @@ def search_pages(site_dir, root) -> dict:
     }
 
 
+@pytest.mark.parametrize(("root", "query"), [(EN, "homepage"), (FR, "page d'accueil")])
+def test_a_page_is_found_by_its_search_terms_and_they_are_not_missing(
+    page, site_url, site_dir, root, query
+):
+    home = search_pages(site_dir, root)[""]
+    shown = " ".join([home["title"], home["description"]] + [s[2] for s in home["sections"]])
+    assert query.split()[-1].split("'")[-1] not in shown.lower(), "pick a word the text lacks"
+    found = results(page, site_url, root, query)
+    assert found[0] == root, found
+    assert panel(page)[0]["missing"] == [], panel(page)[0]
+
+
 def test_a_query_about_contacts_shows_the_contacts(page, site_url):
     results(page, site_url, EN, "dmhc help center phone tty")
     hrefs = [result["html"] for result in panel(page)[:3]]
@@ -301,7 +313,8 @@ def test_split_index_keeps_each_language_apart_and_annotates_pages():
 def test_the_relevance_benchmark_runs_on_both_sets(site_dir):
     """`make search-bench` on the built site. Its goal (check set: top-1 95%, top-3 100%)
     is reported, not required here; what is required: no result from another language
-    ever, and no fall below the level reached when the check set was first measured."""
+    ever, and no fall below the level reached with the pages' search terms (88% top-1,
+    97% top-3 or more on the check set), bar a query or two."""
     result = subprocess.run(
         [sys.executable, "-m", "scripts.search_bench", str(site_dir), "--json"],
         cwd=ROOT,
@@ -316,8 +329,8 @@ def test_the_relevance_benchmark_runs_on_both_sets(site_dir):
             summary = data["search_bench"][lang][name]
             assert summary["other_language_results"] == 0, (lang, name)
             assert summary["queries"] >= 60 if name == "tuning" else summary["queries"] >= 36
-            assert summary["top3_rate"] >= 0.85, (lang, name, summary)
-            assert summary["top1_rate"] >= 0.7, (lang, name, summary)
+            assert summary["top3_rate"] >= 0.95, (lang, name, summary)
+            assert summary["top1_rate"] >= 0.85, (lang, name, summary)
         assert data["search_bench"][lang]["search_files"]["page_view_gzip"] < 400
 
 

@@ -128,6 +128,13 @@ def test_the_search_files_of_a_few_pages():
         "Faites un recours. Appelez le DMHC.",
     ]
     assert "<a>" not in json.dumps(page), "code blocks are not searched"
+    # A page's search terms count as its description does (4), and as a summary word.
+    with_terms = tiny_docs()
+    with_terms[1]["search_terms"] = ["téléphone"]
+    terms_files = search_files.build(with_terms, {"lang": ["fr"]}, french_table(), stem)
+    shard = terms_files["search/shards/te.json"]
+    assert shard["postings"][shard["words"]["telephone"]] == [1, 4, 1]
+    assert terms_files["search/pages/0.json"][1]["search_terms"] == ["téléphone"]
     changed = tiny_docs()
     changed[1]["text"] = "<p>Autre texte.</p>"
     other = search_files.build(changed, {"lang": ["fr"]}, french_table(), stem)

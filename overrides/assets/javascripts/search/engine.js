@@ -10,10 +10,11 @@
  * removed, apostrophes split, hyphenated words whole and in parts.
  *
  * Ranking: BM25 over the page's weighted word counts (rare words weigh more; the
- * title and description count more than the text; a reader word from the language's
- * table, a misspelling or a word beginning weighs less than the word as typed), times
- * a bonus for the share of the reader's words the page matches, above all in its
- * title or description, times the page's boost (see sitekit/search_index.py). The
+ * title, the description and the page's search terms from its front matter count
+ * more than the text; a reader word from the language's table, a misspelling or a
+ * word beginning weighs less than the word as typed), times a bonus for the share of
+ * the reader's words the page matches, above all in its title, description or search
+ * terms, times the page's boost (see sitekit/search_index.py). The
  * first MAX_RESULTS pages are then ranked again by the reader's words standing side by
  * side in their text (rerank). The weights were chosen on the tuning set of
  * `make search-bench` only; the held-back check set is reported apart.
@@ -422,7 +423,10 @@
     var count = matched.length;
     return pages
       .map(function (page, position) {
-        var headings = [page.title, page.description].concat(page.sections.map(function (section) { return section[1]; }));
+        var headings = [page.title, page.description].concat(
+          page.search_terms || [],
+          page.sections.map(function (section) { return section[1]; })
+        );
         var inHeadings = Math.max.apply(null, headings.map(function (text) { return pairsIn(conceptSequence(text, matched), count); }));
         var inText = Math.max.apply(null, page.sections.map(function (section) {
           return pairsIn(conceptSequence(section[2], matched), count);
@@ -490,7 +494,11 @@
       concept.forms.forEach(function (form) { allForms.add(form); });
     });
     var pageHits = new Set();
-    [page.title, page.description].concat(page.sections.map(function (section) { return section[1]; }), page.sections.map(function (section) { return section[2]; })).forEach(function (text) {
+    [page.title, page.description].concat(
+      page.search_terms || [],
+      page.sections.map(function (section) { return section[1]; }),
+      page.sections.map(function (section) { return section[2]; })
+    ).forEach(function (text) {
       conceptsIn(text, matched).forEach(function (position) { pageHits.add(position); });
     });
     var terms = {};

@@ -121,8 +121,10 @@ def fragment(entries: list[dict]) -> dict:
     }
 
 
-def build(docs: list[dict], config: dict, table: LanguageWords, stem) -> dict[str, object]:
-    """Every file of a language's search, by path inside the language's folder."""
+def build(docs: list[dict], config: dict, table: LanguageWords, stem) -> dict[str, str]:
+    """Every file of a language's search, by path inside the language's folder, as the
+    JSON text to write: each file is serialized once, and the manifest's version is the
+    hash of the others' texts."""
     pages = [plain_entries(entries) for entries in group_pages(docs)]
     groups_of = WordGroups(table, stem)
     postings: dict[str, list[int]] = defaultdict(list)  # group -> page, weight, in summary, ...
@@ -169,10 +171,11 @@ def build(docs: list[dict], config: dict, table: LanguageWords, stem) -> dict[st
         "exact_words": sorted(table.groups),
         "reader_words": dict(sorted(table.reader_words.items())),
     }
-    manifest["version"] = content_version(files, manifest)
-    files[MANIFEST] = manifest
-    files[STUB] = {"config": config, "docs": []}
-    return files
+    texts = {path: serialize(data) for path, data in files.items()}
+    manifest["version"] = content_version(texts, serialize(manifest))
+    texts[MANIFEST] = serialize(manifest)
+    texts[STUB] = serialize({"config": config, "docs": []})
+    return texts
 
 
 def write_language(job: tuple) -> int:
@@ -184,18 +187,19 @@ def write_language(job: tuple) -> int:
     files = build(docs, config, table, stemmer.stemWord if stemmer else None)
     for parent in {(folder / path).parent for path in files}:
         parent.mkdir(parents=True, exist_ok=True)
-    for path, data in files.items():
-        (folder / path).write_text(serialize(data), "utf-8")
+    for path, text in files.items():
+        (folder / path).write_text(text, "utf-8")
     return len(files)
 
 
-def content_version(files: dict[str, object], manifest: dict) -> str:
-    """A short hash of the search files, so a browser never mixes two builds' files."""
+def content_version(texts: dict[str, str], manifest: str) -> str:
+    """A short hash of the search files' texts, so a browser never mixes two builds'
+    files."""
     digest = hashlib.sha256()
-    for path in sorted(files):
+    for path in sorted(texts):
         digest.update(path.encode())
-        digest.update(serialize(files[path]).encode())
-    digest.update(serialize(manifest).encode())
+        digest.update(texts[path].encode())
+    digest.update(manifest.encode())
     return digest.hexdigest()[:12]
 
 

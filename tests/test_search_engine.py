@@ -107,9 +107,15 @@ def french_table():
     return search_words.load(ROOT / "includes", "fr")
 
 
+def built(docs, stem) -> dict:
+    """The search files of French pages, read back from their JSON text."""
+    texts = search_files.build(docs, {"lang": ["fr"]}, french_table(), stem)
+    return {path: json.loads(text) for path, text in texts.items()}
+
+
 def test_the_search_files_of_a_few_pages():
     stem = search_words.snowball_stemmer("fr").stemWord
-    files = search_files.build(tiny_docs(), {"lang": ["fr"]}, french_table(), stem)
+    files = built(tiny_docs(), stem)
     manifest = files["search/manifest.json"]
     assert manifest["pages"] == 2 and manifest["boosts"] == [1.0, 1.0]
     assert "appel" in manifest["exact_words"]
@@ -131,13 +137,13 @@ def test_the_search_files_of_a_few_pages():
     # A page's search terms count as its description does (4), and as a summary word.
     with_terms = tiny_docs()
     with_terms[1]["search_terms"] = ["téléphone"]
-    terms_files = search_files.build(with_terms, {"lang": ["fr"]}, french_table(), stem)
+    terms_files = built(with_terms, stem)
     shard = terms_files["search/shards/te.json"]
     assert shard["postings"][shard["words"]["telephone"]] == [1, 4, 1]
     assert terms_files["search/pages/0.json"][1]["search_terms"] == ["téléphone"]
     changed = tiny_docs()
     changed[1]["text"] = "<p>Autre texte.</p>"
-    other = search_files.build(changed, {"lang": ["fr"]}, french_table(), stem)
+    other = built(changed, stem)
     assert other["search/manifest.json"]["version"] != manifest["version"]
 
 

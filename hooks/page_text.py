@@ -19,12 +19,11 @@ from sitekit import mkdocs_env
 from sitekit.abbreviations import abbreviation_marker, read_definitions
 from sitekit.typography import transform_text, typeset_rules, typeset_text
 
-INCLUDES = "includes"
 _markers: dict[str, object] = {}
 
 
 def definitions_file(config, lang: str) -> Path:
-    return Path(config.config_file_path).parent / INCLUDES / f"abbreviations.{lang}.md"
+    return mkdocs_env.includes_folder(config) / f"abbreviations.{lang}.md"
 
 
 def on_pre_build(config):

@@ -17,7 +17,6 @@ from sitekit import build_state, mkdocs_env, search_files, search_words
 from sitekit.parallel import map_items
 from sitekit.search_index import split_index, with_site_worker
 
-INCLUDES = "includes"
 PARALLEL_FROM_ENTRIES = 4000  # search entries of all languages: about 300 questions each
 
 
@@ -35,7 +34,7 @@ def on_pre_build(config):
     if lang == mkdocs_env.default_language(config):
         _open_builds.clear()
     _open_builds.append(lang)
-    includes = Path(config.config_file_path).parent / INCLUDES
+    includes = mkdocs_env.includes_folder(config)
     try:
         _tables[lang] = search_words.load(includes, lang)
     except search_words.SearchWordsError as error:

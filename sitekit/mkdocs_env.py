@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the checkers use built_languages without loading MkDocs' config
     from mkdocs.config.defaults import MkDocsConfig
+
+
+INCLUDES = "includes"  # beside mkdocs.yml: word tables and abbreviations, per language
+
+
+def includes_folder(config: MkDocsConfig) -> Path:
+    """The folder of the site's per-language data files (includes/)."""
+    return Path(config.config_file_path).parent / INCLUDES
 
 
 def build_language(config: MkDocsConfig) -> str:

@@ -34,6 +34,7 @@
   var PAIR_GAP = 2; // words between two of the reader's words that still count as a pair
   var HEADING_PAIR_BONUS = 1;
   var TEXT_PAIR_BONUS = 0.5;
+  var PHRASE_BONUS = 0.5; // the whole query, stop words included, as a title, heading or search term has it
   var MAX_RESULTS = 20;
   var SNIPPET_LENGTH = 220;
   var SNIPPET_LEAD = 60;
@@ -373,7 +374,7 @@
           return Promise.all(
             ranked.map(function (entry) { return pageFile(info, entry.page); })
           ).then(function (pages) {
-            return rerank(pages, ranked, matched).map(function (entry) {
+            return rerank(pages, ranked, matched, query).map(function (entry) {
               return present(entry.page, entry.score, found, matched);
             });
           });
@@ -417,10 +418,24 @@
     return count > 1 ? found.size / (count - 1) : 0;
   }
 
+  /* Whether a text has the words of phrase (folded, in order) side by side. */
+  function hasPhrase(text, phrase) {
+    var sequence = spansOf(text).map(function (span) { return span.forms[0]; });
+    for (var start = 0; start + phrase.length <= sequence.length; start++) {
+      if (phrase.every(function (word, offset) { return sequence[start + offset] === word; })) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /* The pages found first, ranked again with what only their text tells: the reader's
-     words side by side as typed, in the title or a heading, or in the text. */
-  function rerank(pages, ranked, matched) {
+     words side by side as typed, in the title or a heading, or in the text, and the
+     whole query ("start here", stop words and all) as a title, heading or search term
+     has it. */
+  function rerank(pages, ranked, matched, query) {
     var count = matched.length;
+    var phrase = wordSpans(query).map(function (span) { return span.forms[0]; });
     return pages
       .map(function (page, position) {
         var headings = [page.title, page.description].concat(
@@ -432,6 +447,9 @@
           return pairsIn(conceptSequence(section[2], matched), count);
         }));
         var factor = (1 + HEADING_PAIR_BONUS * inHeadings) * (1 + TEXT_PAIR_BONUS * inText);
+        if (phrase.length > 1 && headings.some(function (text) { return hasPhrase(text, phrase); })) {
+          factor *= 1 + PHRASE_BONUS;
+        }
         return { page: page, score: ranked[position].score * factor, position: position };
       })
       .sort(function (a, b) { return b.score - a.score || a.position - b.position; });

@@ -188,3 +188,26 @@ def test_a_mistake_in_a_word_table_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert "search-words.fr.yml" in result.stderr + result.stdout
     assert "reader word 'bad' maps to itself" in result.stderr + result.stdout
+
+
+def test_a_heading_with_no_text_of_its_own_is_never_the_section_shown(engine):
+    """The engine on search files made here: a group heading ("Agencies and laws") matches
+    the query, but the section shown is one with text to read."""
+    docs = [
+        {"location": "g/", "title": "Glossary", "text": "<p>Words.</p>", "boost": 1.0},
+        {"location": "g/#agencies", "title": "Agencies and laws", "text": ""},
+        {"location": "g/#dmhc", "title": "DMHC", "text": "<p>An agency; its laws.</p>"},
+    ]
+    english = search_words.load(ROOT / "includes", "en")
+    stem = search_words.snowball_stemmer("en").stemWord
+    files = search_files.build(docs, {"lang": ["en"]}, english, stem)
+    found = engine.evaluate(
+        """async files => {
+            const engine = siteSearch.create({
+                load: path => Promise.resolve(JSON.parse(files["search/" + path.split("?")[0]])),
+            });
+            return engine.search("agencies and laws");
+        }""",
+        files,
+    )
+    assert [section["location"] for section in found[0]["sections"]] == ["g/#dmhc"]

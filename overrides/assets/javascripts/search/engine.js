@@ -530,7 +530,9 @@
     var answerHits = conceptsIn(answer, matched).size;
     var best = null;
     page.sections.forEach(function (section) {
-      if (section[0] === page.location) {
+      // A heading over other headings only ("Agencies and laws" in the glossary) has no
+      // text of its own to show.
+      if (section[0] === page.location || !section[2]) {
         return;
       }
       var inHeading = conceptsIn(section[1], matched);

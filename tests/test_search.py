@@ -176,7 +176,7 @@ def test_a_page_is_found_by_its_search_terms_and_they_are_not_missing(
 
 @pytest.mark.parametrize(("root", "query"), [(EN, "start here"), (FR, "par où commencer")])
 def test_a_heading_typed_whole_brings_its_page_first(page, site_url, site_dir, root, query):
-    """"here" and "par où" are stop words: only the whole phrase, as the home page's
+    """ "here" and "par où" are stop words: only the whole phrase, as the home page's
     heading has it, tells its page from others that say "start"/"commencer"."""
     headings = [section[1] for section in search_pages(site_dir, root)[""]["sections"]]
     assert any(heading.lower() == query for heading in headings), headings

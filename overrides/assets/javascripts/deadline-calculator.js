@@ -1,9 +1,10 @@
 /*
  * Deadline calculator (IMR pages): from the date of the plan's written decision, the
- * last day to apply for an Independent Medical Review (6 months later) and, for
- * Medi-Cal members, to ask for a State Hearing (120 days later), written in the page's
- * language. Plain JavaScript, no request. The rule is in the page's text as well, for
- * readers without JavaScript; the markup (in the page) is shown only here.
+ * last day to apply for an Independent Medical Review (6 months later) and, for members
+ * of a Medi-Cal managed care plan, to ask for a State Hearing (120 days after the
+ * Notice of Appeal Resolution), written in the page's language. Plain JavaScript, no
+ * request. The rule is in the page's text as well, for readers without JavaScript; the
+ * markup (in the page) is shown only here.
  */
 (function () {
   "use strict";

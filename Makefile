@@ -28,9 +28,10 @@ build: $(VENV)/.site-deps  ## build the site into site/
 	$(PY) -m mkdocs build --site-dir $(STAGING_DIR)
 	rm -rf $(SITE_DIR) && mv $(STAGING_DIR) $(SITE_DIR)
 
-check: build  ## strict build, then the link checker and the translation-parity check
+check: build  ## strict build, then the link, translation-parity and readability checks
 	$(PY) -m scripts.check_links $(SITE_DIR)
 	$(PY) -m scripts.check_parity
+	$(PY) -m scripts.check_readability
 	$(PY) -m scripts.published_urls $(SITE_DIR)
 	$(PY) -m scripts.check_locks
 

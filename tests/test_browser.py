@@ -175,14 +175,23 @@ def test_the_calculator_adds_months_as_the_deadline_counts_them(page, site_url):
     assert page.evaluate("siteDeadlines.parseIsoDate('14/08/2025')") is None
 
 
+# The State Hearing line is only for a Medi-Cal managed care plan's decision, counted from
+# the Notice of Appeal Resolution (cdss.ca.gov/hearing-requests): the whole line is
+# checked, so a line offered to "anyone with Medi-Cal" fails.
 @pytest.mark.parametrize(
     ("lang", "imr", "hearing"),
     [
-        ("en", "Last day to apply for an IMR: July 15, 2026.", "(120 days): May 15, 2026."),
+        (
+            "en",
+            "Last day to apply for an IMR: July 15, 2026.",
+            "In a Medi-Cal managed care plan, last day to ask for a State Hearing"
+            " (120 days after the Notice of Appeal Resolution): May 15, 2026.",
+        ),
         (
             "fr",
             "Dernier jour pour demander un IMR\u00a0: 15 juillet 2026.",
-            "(120 jours)\u00a0: 15 mai 2026.",
+            "Dans un régime de soins gérés de Medi-Cal, dernier jour pour demander une"
+            " audience (120 jours après l'avis de décision sur recours)\u00a0: 15 mai 2026.",
         ),
     ],
 )
@@ -196,7 +205,8 @@ def test_the_calculator_gives_the_last_days_in_the_page_language(
     page.fill("#decision-date", "2026-01-15")
     page.dispatch_event("#decision-date", "change")
     lines = tool.locator("[data-result] p").all_inner_texts()
-    assert lines[0] == imr and lines[2].endswith(hearing)
+    assert lines[0] == imr
+    assert lines[2] == hearing
     assert "special circumstances" in lines[1] or "circonstances particulières" in lines[1]
 
 
@@ -216,13 +226,21 @@ def test_without_javascript_the_rule_is_written_and_the_tool_hidden(browser, sit
 
 
 CHOOSER_PATHS = [
+    # Medicare only: Medicare's own appeals.
     (["result-medicare"], "#medicare"),
-    (["medi-cal", "medi-cal-plan", "result-medi-cal-plan"], "#medi-cal-managed-care"),
-    (["medi-cal", "medi-cal-plan", "result-medi-cal"], "#medi-cal-fee-for-service"),
-    (["medi-cal", "employer", "result-employer"], "#self-funded"),
-    (["medi-cal", "employer", "plan-type", "result-dmhc"], "../dmhc-independent-medical-review/"),
-    (["medi-cal", "employer", "plan-type", "result-cdi"], "../cdi-independent-medical-review/"),
-    (["medi-cal", "employer", "plan-type", "result-unsure"], "#contacts"),
+    # Medi-Cal only.
+    (["medi-cal-plan", "result-medi-cal-plan"], "#medi-cal-managed-care"),
+    (["medi-cal-plan", "result-medi-cal"], "#medi-cal-fee-for-service"),
+    # Medicare and Medi-Cal: care Medi-Cal covers keeps the Medi-Cal routes (IMR, State Hearing).
+    (["dual-service", "medi-cal-plan", "result-medi-cal-plan"], "#medi-cal-managed-care"),
+    (["dual-service", "medi-cal-plan", "result-medi-cal"], "#medi-cal-fee-for-service"),
+    (["dual-service", "result-medicare"], "#medicare"),
+    (["dual-service", "result-dual-unsure"], "#medicare-and-medi-cal"),
+    # Neither.
+    (["employer", "result-employer"], "#self-funded"),
+    (["employer", "plan-type", "result-dmhc"], "../dmhc-independent-medical-review/"),
+    (["employer", "plan-type", "result-cdi"], "../cdi-independent-medical-review/"),
+    (["employer", "plan-type", "result-unsure"], "#contacts"),
 ]
 
 
@@ -236,5 +254,22 @@ def test_the_regulator_chooser_leads_to_the_right_place(page, site_url, lang, an
     result = tool.locator(f"[data-step='{answers[-1]}']")
     assert result.is_visible() and tool.locator("[data-step]:visible").count() == 1
     assert result.locator("a").get_attribute("href") == link
+    if link.startswith("#"):
+        assert page.locator(link).count() == 1, f"{link} is not a heading of the page"
     result.locator("button").click()
     assert tool.locator("[data-step='start']").is_visible()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_regulator_chooser_does_not_send_everyone_with_medicare_to_medicare(
+    page, site_url, lang
+):
+    """Someone with both Medicare and Medi-Cal is asked which program covers the refused care."""
+    page.goto(url_of(site_url, output_path(lang, "guides/which-regulator.md")))
+    start = page.locator(".site-chooser [data-step='start']")
+    targets = start.locator("button").evaluate_all("(bs) => bs.map((b) => b.dataset.next)")
+    assert targets == ["medi-cal-plan", "result-medicare", "dual-service", "employer"]
+    start.locator("button[data-next='dual-service']").click()
+    dual = page.locator(".site-chooser [data-step='dual-service']")
+    assert dual.is_visible()
+    assert dual.locator("button[data-next='medi-cal-plan']").is_visible()

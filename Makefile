@@ -3,7 +3,6 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 SITE_DIR := site
-STAGING_DIR := .site-staging
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -21,19 +20,14 @@ $(VENV)/.dev-deps: $(VENV)/.site-deps requirements-dev.txt
 serve: $(VENV)/.site-deps  ## build and serve the site with live reload on http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-# Built in a staging folder and moved into place only when the build succeeds, so a
-# failed build never leaves a half-built site/.
+# Built in a staging folder of its own and swapped into place in one atomic step only
+# when the build succeeds; one build at a time (scripts/build_site.py).
 build: $(VENV)/.site-deps  ## build the site into site/
-	rm -rf $(STAGING_DIR)
-	$(PY) -m mkdocs build --site-dir $(STAGING_DIR)
-	rm -rf $(SITE_DIR) && mv $(STAGING_DIR) $(SITE_DIR)
+	$(PY) -m scripts.build_site $(SITE_DIR)
 
-check: build  ## strict build, then the link, translation-parity and readability checks
-	$(PY) -m scripts.check_links $(SITE_DIR)
-	$(PY) -m scripts.check_parity
-	$(PY) -m scripts.check_readability
-	$(PY) -m scripts.published_urls $(SITE_DIR)
-	$(PY) -m scripts.check_locks
+# Every checker runs, even after one fails; the list is in scripts/check_all.py.
+check: $(VENV)/.site-deps  ## strict build, then the link, parity, readability, URL and lock checks
+	$(PY) -m scripts.check_all $(SITE_DIR)
 
 urls: build  ## add the site's new URLs to tests/published-urls.txt (never remove one)
 	$(PY) -m scripts.published_urls $(SITE_DIR) --update
@@ -69,12 +63,18 @@ format: $(VENV)/.dev-deps  ## format the code
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-lock:  ## regenerate requirements*.txt from requirements*.in, with hashes
+# pip-tools is installed from its own lock, with hashes, in a venv of its own.
+$(VENV)-lock/.lock-deps: requirements-lock.txt
+	rm -rf $(VENV)-lock
 	python3 -m venv $(VENV)-lock
-	$(VENV)-lock/bin/pip install --quiet pip-tools==7.6.2
-	for name in requirements requirements-dev; do \
+	$(VENV)-lock/bin/pip install --quiet --require-hashes --no-deps -r requirements-lock.txt
+	touch $@
+
+lock: $(VENV)-lock/.lock-deps  ## regenerate requirements*.txt from requirements*.in, with hashes
+	for name in requirements requirements-dev requirements-lock; do \
 	  $(VENV)-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	    --no-emit-index-url --no-emit-find-links -o $$name.txt $$name.in || exit 1; done
 
+# Also the staging folders of interrupted builds (scripts/build_site.py deletes them too).
 clean:
-	rm -rf $(SITE_DIR) $(STAGING_DIR) .pytest_cache
+	rm -rf $(SITE_DIR) $(dir $(SITE_DIR)).$(notdir $(SITE_DIR))-staging* .pytest_cache

@@ -5,7 +5,7 @@ package carries hashes (so `pip install --require-hashes` accepts nothing else),
 lock says it was generated from that input. Regenerate the locks with `make lock`.
 
 Usage:
-    python -m scripts.check_locks [requirements.in requirements-dev.in]
+    python -m scripts.check_locks [requirements.in requirements-dev.in requirements-lock.in]
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sitekit.reporting import report
 
-INPUTS = ("requirements.in", "requirements-dev.in")
+INPUTS = ("requirements.in", "requirements-dev.in", "requirements-lock.in")
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)")
 
 

@@ -7,6 +7,13 @@ the built site has a page the list does not have yet; `--update` adds the new UR
 A URL is never removed from the list by hand: when a page moves, add a redirect
 (redirects.yml) so that its old URL still resolves.
 
+Removing a page together with its lines does not get past the check: every URL the
+list has had in its git history (read with `git log`; a line removed and not yet
+committed is caught as well) must still resolve. In a shallow clone, only the commits
+present are read, and the check says so; `git fetch --unshallow` gets the rest.
+Outside a git checkout, only the list as it stands is checked, and the check says so
+too.
+
 Usage:
     python -m scripts.published_urls site            # check
     python -m scripts.published_urls site --update   # add the new URLs to the list
@@ -15,6 +22,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
@@ -53,23 +61,80 @@ def resolves(site_dir: Path, url: str) -> bool:
     return (target / "index.html").is_file() if url.endswith("/") else target.is_file()
 
 
-def read_list(path: Path) -> list[str]:
+def read_list(path: Path) -> dict[str, int]:
+    """The listed URLs, each with its line number."""
     if not path.exists():
-        return []
-    return [
-        line.strip()
-        for line in path.read_text(encoding="utf-8").splitlines()
+        return {}
+    return {
+        line.strip(): number
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if line.strip() and not line.startswith("#")
-    ]
+    }
 
 
-def check(site_dir: Path, listed: list[str], list_path: Path) -> list[str]:
+def git(list_path: Path, *arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["git", *arguments],
+        cwd=list_path.resolve().parent,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+    )
+
+
+def listed_before(list_path: Path) -> tuple[dict[str, str], str | None]:
+    """Every URL the list has had in its git history, with the last commit that added it,
+    and a note when that history is missing or shallow (None when it is whole)."""
+    try:
+        log = git(
+            list_path,
+            *("log", "--no-color", "--no-renames", "--no-ext-diff", "--no-textconv"),
+            *("--unified=0", "--format=%x00%h", "-p", "--", list_path.name),
+        )
+    except FileNotFoundError:
+        log = subprocess.CompletedProcess([], 1, "", "git is not installed")
+    if log.returncode != 0:
+        reason = (log.stderr.strip().splitlines() or ["git log failed"])[-1]
+        return {}, (
+            f"{list_path}: note: no git history to compare with ({reason}); "
+            "URLs removed from the list in earlier commits are not checked"
+        )
+    urls, commit, commits = {}, "", 0
+    for line in log.stdout.splitlines():
+        if line.startswith("\0"):
+            commit, commits = line[1:], commits + 1
+        elif line.startswith("+") and not line.startswith("+++"):
+            url = line[1:].strip()
+            if url and not url.startswith("#"):
+                urls.setdefault(url, commit)  # newest commit first
+    if git(list_path, "rev-parse", "--is-shallow-repository").stdout.strip() != "true":
+        return urls, None
+    return urls, (
+        f"{list_path}: note: this clone is shallow, so the list was compared with the "
+        f"{commits} commit(s) of it present only; run `git fetch --unshallow` to compare it "
+        "with its whole history"
+    )
+
+
+def check(
+    site_dir: Path, listed: dict[str, int], list_path: Path, before: dict[str, str] | None = None
+) -> list[str]:
     problems = []
-    for url in listed:
+    for url, line in listed.items():
         if not resolves(site_dir, url):
             problems.append(
-                f"{list_path}: {url} no longer resolves in {site_dir}; restore the page or add "
-                "a redirect from its old path in redirects.yml"
+                f"{list_path}:{line}: {url} no longer resolves in {site_dir}; restore the page "
+                "or add a redirect from its old path in redirects.yml"
+            )
+    for url, commit in sorted((before or {}).items()):
+        if url not in listed and not resolves(site_dir, url):
+            problems.append(
+                f"{list_path}: {url} was published (listed in commit {commit}) and its line "
+                f"was removed, but it no longer resolves in {site_dir}; a published URL must "
+                "keep working: restore the page or add a redirect from its old path in "
+                "redirects.yml, and put the line back"
             )
     for url in sorted(site_urls(site_dir) - set(listed)):
         problems.append(
@@ -92,7 +157,10 @@ def main(argv=None) -> int:
         )
         print(f"{args.list}: {len(new)} new URL(s) added, {len(listed) + len(new)} in all")
         listed = read_list(args.list)
-    problems = check(args.site_dir, listed, args.list)
+    before, note = listed_before(args.list)
+    if note:
+        print(note)
+    problems = check(args.site_dir, listed, args.list, before)
     return report(
         "published_urls",
         problems,

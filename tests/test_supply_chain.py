@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 
 from scripts import check_locks
 from tests.sitebuild import ROOT
@@ -52,11 +53,39 @@ def test_a_package_missing_from_the_lock_or_without_hash_is_reported():
     assert "requirements.txt: pyyaml has no hash; run `make lock`" in problems
 
 
-def test_installs_require_hashes_and_install_nothing_else():
-    makefile = (ROOT / "Makefile").read_text()
-    installs = [
-        line
-        for line in makefile.splitlines()
-        if "pip install" in line and "-r requirements" in line
+def pip_installs(makefile: str) -> list[str]:
+    """The Makefile's pip install commands, each on one line."""
+    return [
+        line.strip() for line in makefile.replace("\\\n", " ").splitlines() if "pip install" in line
     ]
-    assert installs and all("--require-hashes" in line and "--no-deps" in line for line in installs)
+
+
+def unhashed(installs: list[str]) -> list[str]:
+    """The installs that could install a package the locks do not name and hash."""
+    return [
+        line
+        for line in installs
+        if not ("--require-hashes" in line and "--no-deps" in line)
+        or not re.search(r" -r requirements(-[a-z]+)?\.txt$", line)
+    ]
+
+
+def test_every_install_requires_hashes_and_installs_nothing_else():
+    installs = pip_installs((ROOT / "Makefile").read_text())
+    assert len(installs) == 3  # the site's packages, the test tools, and pip-tools for `make lock`
+    assert unhashed(installs) == []
+
+
+def test_an_install_by_name_without_hashes_is_found():
+    planted = "lock:\n\t$(VENV)-lock/bin/pip install --quiet pip-tools==7.6.2\n"
+    assert unhashed(pip_installs(planted)) == [
+        "$(VENV)-lock/bin/pip install --quiet pip-tools==7.6.2"
+    ]
+
+
+def test_pip_tools_is_installed_from_its_own_lock():
+    makefile = (ROOT / "Makefile").read_text()
+    assert "pip install --quiet --require-hashes --no-deps -r requirements-lock.txt" in makefile
+    assert "for name in requirements requirements-dev requirements-lock;" in makefile
+    assert "pip-tools==" in (ROOT / "requirements-lock.in").read_text()
+    assert "requirements-lock.in" in check_locks.INPUTS

@@ -30,6 +30,11 @@ def on_pre_build(config):
         return
     path = redirects_file(config)
     redirects, problems = read_redirects(path)
+    # A short link to a draft is published with its page, not before.
+    drafts = set().union(
+        *(build_state.current(lang).drafts for lang in mkdocs_env.languages(config))
+    )
+    redirects = [redirect for redirect in redirects if redirect.target not in drafts]
     for language in mkdocs_env.languages(config):
         problems += check_redirects(path, redirects, build_state.current(language).pages)
     if problems:

@@ -4,8 +4,11 @@ For every page of the default language and each translation: the page exists at 
 same path (no orphan either), the front matter has the same keys, category, related
 questions and source URLs, the outline is the same (headings and their ids, numbered
 lists, admonitions, tables), the facts are the same (numbers with units, money,
-percentages, phone numbers, dates, URLs, e-mail addresses), the translation was made
-from the current original, and no English sentence is left in it.
+percentages, phone numbers, dates, URLs, e-mail addresses) and each stands at the same
+place (table cell, numbered item, section), the translation was made from the current
+original, and no page has a sentence of another of the site's languages (English left
+in a translation, French pasted into an English page). Questions marked `draft: true`
+are not compared: they are not published.
 
 Usage:
     python -m scripts.check_parity [--config mkdocs.yml]
@@ -46,28 +49,34 @@ def parse_args(argv):
 
 
 def load_all(site) -> tuple[dict[str, dict[str, Page]], list[Problem]]:
-    """Every page of every language, and what is wrong with their front matter: the same
-    problems, in the same words, as the build reports."""
-    pages, problems = {}, []
-    for lang in site.languages:
-        pages[lang], unreadable = page_model.load_language(site.docs_dir, lang)
-        problems += unreadable + page_model.validate_language(pages[lang], dt.date.today())
-    return pages, problems
+    """Every page of every language, and what is wrong with them: the same problems, in
+    the same words, as `mkdocs build` reports."""
+    return page_model.load_site(site.docs_dir, site.languages, dt.date.today())
 
 
 def compare_pair(pair) -> list[Problem]:
-    return parity.compare_pages(*pair)
+    """What differs between a page and a translation; with no translation, the sentences
+    of another language in the original."""
+    original, translation, languages = pair
+    if translation is None:
+        return parity.compare_language(original, languages)
+    return parity.compare_pages(original, translation, languages)
 
 
 def check(site, ui, pages) -> list[Problem]:
     problems = page_model.translation_problems(site.docs_dir, site.languages)
     problems += parity.compare_ui_strings(str(site.config_file), ui, site.languages)
-    originals = pages[site.default_language]
-    pairs = [
-        (original, pages[lang][rel_path])
+    originals = {
+        rel_path: page
+        for rel_path, page in sorted(pages[site.default_language].items())
+        if not page.is_draft
+    }
+    pairs = [(original, None, site.languages) for original in originals.values()]
+    pairs += [
+        (original, pages[lang][rel_path], site.languages)
         for lang in site.translations
-        for rel_path, original in sorted(originals.items())
-        if rel_path in pages[lang]
+        for rel_path, original in originals.items()
+        if rel_path in pages[lang] and not pages[lang][rel_path].is_draft
     ]
     for found in map_items(compare_pair, pairs, PARALLEL_FROM, chunksize=CHUNK):
         problems += found

@@ -19,15 +19,16 @@ class LanguageBuild:
     lang: str
     pages: dict[str, Page] = field(default_factory=dict)
     files: Files | None = None
+    drafts: set[str] = field(default_factory=set)  # questions left out of this build
 
 
 _languages: dict[str, LanguageBuild] = {}
 
 
-def reset(pages_by_lang: dict[str, dict[str, Page]]) -> None:
+def reset(pages_by_lang: dict[str, dict[str, Page]], drafts: dict[str, set[str]]) -> None:
     _languages.clear()
     for lang, pages in pages_by_lang.items():
-        _languages[lang] = LanguageBuild(lang, pages)
+        _languages[lang] = LanguageBuild(lang, pages, drafts=set(drafts.get(lang, ())))
 
 
 def attach_files(lang: str, files: Files) -> None:

@@ -5,9 +5,15 @@ Phone numbers, URLs, e-mail addresses, dates, sums of money, percentages, durati
 read from a page and written in one canonical form, so that "January 31, 2026" and
 "31 janvier 2026", or "$1,732" and "1 732 $", compare equal.
 
-Words for months and units are known for the languages in VOCABULARY. For another
-language, durations and dates are compared by their numbers only, so a new language
-works without code, with a slightly looser check until its words are added here.
+A phone number is a "tty" fact when its label says so: a TTY word just before it
+("TTY 1-888-889-4500", "ATS : 1-800-952-8349") or, in a table, the header of its
+column ("TTY/TDD"). A TTY number given as the phone number, or the other way round,
+then differs between the languages, and from the key facts of tests/test_key_facts.py.
+
+Words for months, units and labels are known for the languages in VOCABULARY. For
+another language, durations and dates are compared by their numbers only, and TTY
+numbers as phone numbers, so a new language works without code, with a slightly
+looser check until its words are added here.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ import bisect
 import functools
 import re
 from typing import NamedTuple
+
+from sitekit.markdown_outline import TABLE_ROW
 
 SPACE = r"[ \u00a0\u202f]"
 VOCABULARY = {
@@ -33,6 +41,7 @@ VOCABULARY = {
         "unit_qualifiers": ("calendar", "business", "working"),
         "thousands": ",",
         "decimal": ".",
+        "labels": {"tty": ("TTY", "TDD")},
     },
     "fr": {
         "months": (
@@ -49,6 +58,7 @@ VOCABULARY = {
         "unit_qualifiers": ("calendaires", "ouvrables", "ouvrés", "civils"),
         "thousands": SPACE,
         "decimal": ",",
+        "labels": {"tty": ("ATS", "TTY", "TDD")},
     },
 }
 
@@ -65,12 +75,19 @@ LINK_TARGET = re.compile(r"\]\([^)]*\)")
 ORDINAL = re.compile(r"(\d(?<!\w\d)\d*)(?:st|nd|rd|th|er|re|e)\b")
 PERCENT = re.compile(rf"(\d+(?:[.,]\d+)?){SPACE}?%")
 NUMBER = re.compile(r"\d(?<![\w.]\d)\d*(?:\.\d+)*(?![\w])")
+# What may stand between a label and its number: no digit (another number), no end of
+# sentence, and a few words at most ("TTY: ", "(numéro ATS : ", "use the TTY line ").
+LABEL_GAP = re.compile(r"[^\d.;!?|]{0,30}")
+# Kinds of phone number named by a label; a language without labels calls them "phone".
+PHONE_KINDS = ("tty",)
+KIND_NAMES = {"phone": "phone number", "tty": "TTY number"}
 
 
 class Fact(NamedTuple):
     kind: str
     value: str
     line: int
+    column: int = 0  # of its first character, from 0
 
     @property
     def key(self) -> tuple[str, str]:
@@ -78,6 +95,15 @@ class Fact(NamedTuple):
 
     def __str__(self) -> str:
         return self.value
+
+    @property
+    def name(self) -> str:
+        """Its kind, as messages name it: "TTY number", "duration"."""
+        return KIND_NAMES.get(self.kind, self.kind)
+
+    def describe(self) -> str:
+        """The fact as messages name it: "TTY number '877-688-9891'", "duration '30 days'"."""
+        return f"{self.name} '{self.value}'"
 
 
 def vocabulary(lang: str) -> dict | None:
@@ -94,7 +120,10 @@ def language_patterns(lang: str) -> dict | None:
     amount = rf"\d{{1,3}}(?:{thousands}\d{{3}})+|\d+"
     units = words_pattern(vocab["units"])
     qualifiers = words_pattern(vocab["unit_qualifiers"])
+    labels = {word: kind for kind, words in vocab["labels"].items() for word in words}
     return {
+        "labels": labels,
+        "label": re.compile(rf"\b(?:{words_pattern(labels)})\b"),
         "dates": date_patterns(vocab),
         "money": re.compile(rf"\$\s?({amount})(?:\.\d+)?|({amount})(?:,\d+)?{SPACE}?\$"),
         "duration": re.compile(
@@ -145,16 +174,24 @@ def extract(text: str, lang: str, first_line: int = 1) -> list[Fact]:
     vocab, patterns = vocabulary(lang), language_patterns(lang)
     starts = [0] + [match.end() for match in NEWLINE.finditer(text)]
     facts: list[Fact] = []
+    original = text
 
-    def line_of(position: int) -> int:
-        return first_line + bisect.bisect_right(starts, position) - 1
+    def take(pattern: re.Pattern, kind, value_of) -> None:
+        """Record each match as a fact and blank it out, in one search of the text.
 
-    def take(pattern: re.Pattern, kind: str, value_of) -> None:
-        """Record each match as a fact and blank it out, in one search of the text."""
+        kind: the kind of every match, or a function that tells it from the match."""
         nonlocal text
         pieces, end = [], 0
         for match in pattern.finditer(text):
-            facts.append(Fact(kind, value_of(match), line_of(match.start())))
+            index = bisect.bisect_right(starts, match.start()) - 1
+            facts.append(
+                Fact(
+                    kind if isinstance(kind, str) else kind(match),
+                    value_of(match),
+                    first_line + index,
+                    match.start() - starts[index],
+                )
+            )
             pieces += (text[end : match.start()], blank(match))
             end = match.end()
         if pieces:
@@ -169,7 +206,10 @@ def extract(text: str, lang: str, first_line: int = 1) -> list[Fact]:
         take(EMAIL, "email", lambda m: m.group(0).lower())
     for pattern in (LIST_MARKER, ATTRIBUTES, LINK_TARGET):
         text = pattern.sub(blank, text)
-    take(PHONE, "phone", lambda m: "-".join(m.groups()))
+    phone_kind = "phone"
+    if patterns and any(word in original for word in patterns["labels"]):
+        phone_kind = functools.partial(labelled_kind, original, starts, patterns)
+    take(PHONE, phone_kind, lambda m: "-".join(m.groups()))
     if patterns and any(month in lower for month in vocab["months"]):
         months = vocab["months"]
         month_first, day_first, month_year = patterns["dates"]
@@ -195,6 +235,38 @@ def extract(text: str, lang: str, first_line: int = 1) -> list[Fact]:
     return sorted(facts, key=lambda fact: fact.line)
 
 
+def labelled_kind(text: str, starts: list[int], patterns: dict, match: re.Match) -> str:
+    """The kind of a phone number named by its label ("tty"), or "phone".
+
+    The label is the last one before the number, on its line or the line before,
+    with only a few words between them; in a table, the one in its cell, or else the
+    header of its column.
+    """
+    index = bisect.bisect_right(starts, match.start()) - 1
+    line_start = starts[index]
+    line_end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+    line = text[line_start:line_end]
+    column = match.start() - line_start
+    in_table = TABLE_ROW.match(line)
+    if in_table:
+        before = line[line.rfind("|", 0, column) + 1 : column]
+    else:
+        before = text[starts[max(index - 1, 0)] : match.start()]
+    labels = list(patterns["label"].finditer(before))
+    if labels and LABEL_GAP.fullmatch(before, labels[-1].end()):
+        return patterns["labels"][labels[-1].group(0)]
+    if in_table:
+        header = index
+        while header > 0 and TABLE_ROW.match(text[starts[header - 1] : starts[header] - 1]):
+            header -= 1
+        cell = line.count("|", 0, column) - 1  # a row starts with "|"
+        cells = text[starts[header] : starts[header + 1] - 1].strip().strip("|").split("|")
+        found = patterns["label"].search(cells[cell]) if cell < len(cells) else None
+        if found:
+            return patterns["labels"][found.group(0)]
+    return "phone"
+
+
 def date_value(months: list[str], year, month: str, day) -> str:
     return iso_date(year, months.index(month.lower()) + 1, day)
 
@@ -209,14 +281,16 @@ def loosen(fact: Fact) -> list[Fact]:
     Month names cannot be compared without words, so a date keeps its day and year.
     """
     if fact.kind == "duration":
-        return [Fact("number", fact.value.split()[0], fact.line)]
+        return [fact._replace(kind="number", value=fact.value.split()[0])]
     if fact.kind == "money":
-        return [Fact("number", fact.value.lstrip("$"), fact.line)]
+        return [fact._replace(kind="number", value=fact.value.lstrip("$"))]
+    if fact.kind in PHONE_KINDS:
+        return [fact._replace(kind="phone")]
     if fact.kind == "date":
         year, _month, *day = fact.value.split("-")
         numbers = [year] if year != "----" else []
         numbers += [str(int(day[0]))] if day else []
-        return [Fact("number", value, fact.line) for value in numbers]
+        return [fact._replace(kind="number", value=value) for value in numbers]
     return [fact]
 
 

@@ -3,6 +3,10 @@
 Two translations of a page must have the same outline; the parity check compares the
 outlines this module reads. It reads the Markdown the site uses (Python-Markdown with
 attr_list, admonition and tables), line by line, skipping fenced code.
+
+The outline also says where each line stands, in terms that are the same in every
+translation of a page with the same outline: a table row, an item of a numbered list,
+or else the section under a heading. The parity check compares facts where they stand.
 """
 
 from __future__ import annotations
@@ -37,6 +41,9 @@ class Outline(NamedTuple):
     numbered_lists: list[Block]
     admonitions: list[Block]
     tables: list[Block]
+    # line -> ("section", heading number: 0 before the first heading), ("item", list
+    # number, item number) or ("row", table number, row number), all counted from 0
+    places: dict[int, tuple]
 
 
 def content_lines(body: str, first_line: int) -> list[tuple[int, str]]:
@@ -56,10 +63,11 @@ def indent_of(text: str) -> int:
 
 
 def read_outline(body: str, first_line: int = 1) -> Outline:
-    outline = Outline([], [], [], [])
+    outline = Outline([], [], [], [], {})
     lines = content_lines(body, first_line)
     open_lists: dict[int, list] = {}  # indent -> [start line, item count, nesting depth]
     table: list | None = None  # [start line, rows, columns]
+    places: dict[int, tuple] = {}  # numbered items are placed by their list's start line
 
     def close_lists(deeper_than: int) -> None:
         for indent in sorted(i for i in open_lists if i > deeper_than):
@@ -79,6 +87,7 @@ def read_outline(body: str, first_line: int = 1) -> Outline:
             columns = len(split_row(text))
             if table is None:
                 table = [number, 0, columns]
+            places[number] = ("row", len(outline.tables), table[1])
             table[1] += 1
             table[2] = max(table[2], columns)
             continue
@@ -90,15 +99,15 @@ def read_outline(body: str, first_line: int = 1) -> Outline:
             close_lists(-1)
             level, title, anchor = heading.groups()
             outline.headings.append(Heading(number, len(level), title, anchor))
+            places[number] = ("section", len(outline.headings))
             continue
         admonition = ADMONITION.match(text)
-        if admonition:
-            close_lists(indent_of(text))
-            outline.admonitions.append(Block(number, (admonition.group(1).split()[0],)))
-            continue
         item = ORDERED_ITEM.match(text)
         indent = indent_of(text)
-        if item:
+        if admonition:
+            close_lists(indent)
+            outline.admonitions.append(Block(number, (admonition.group(1).split()[0],)))
+        elif item:
             close_lists(indent)
             depth = sum(1 for other in open_lists if other < indent)
             open_lists.setdefault(indent, [number, 0, depth])[1] += 1
@@ -106,9 +115,19 @@ def read_outline(body: str, first_line: int = 1) -> Outline:
             # A line indented under an item continues it; anything else ends the lists
             # it is not indented under.
             close_lists(indent - 1 if indent else -1)
+        if open_lists:
+            start, count, _depth = open_lists[max(open_lists)]
+            places[number] = ("item", start, count - 1)
+        else:
+            places[number] = ("section", len(outline.headings))
     close_table()
     close_lists(-1)
     outline.numbered_lists.sort(key=lambda block: block.line)
+    list_numbers = {block.line: index for index, block in enumerate(outline.numbered_lists)}
+    outline.places.update(
+        (line, ("item", list_numbers[place[1]], place[2]) if place[0] == "item" else place)
+        for line, place in places.items()
+    )
     return outline
 
 

@@ -7,18 +7,26 @@ sees the same `path:line: what is wrong, how to fix it` wherever the problem is 
 Two kinds of page live under each language folder (docs/<lang>/):
 - a *question*: `CATEGORY/SLUG.md`, with the full Q&A front matter;
 - any other page (home, category index, contacts...): a title and a description.
+
+A question marked `draft: true` (in every language) is left out of `mkdocs build`; any
+other question must be ready to publish: no placeholder of the scaffold left, an
+answer, at least one source (see ready_to_publish).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import os
 import re
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 import yaml
+
+from sitekit import scaffold
+from sitekit.markdown_outline import HEADING, content_lines
 
 QUESTION_REQUIRED_KEYS = (
     "title",
@@ -29,7 +37,8 @@ QUESTION_REQUIRED_KEYS = (
     "related",
     "sources",
 )
-QUESTION_OPTIONAL_KEYS = ("translation", "search_terms")
+DRAFT_KEY = "draft"  # `draft: true`: a question left out of the build while it is written
+QUESTION_OPTIONAL_KEYS = ("translation", "search_terms", DRAFT_KEY)
 PAGE_REQUIRED_KEYS = ("title", "description")
 PAGE_OPTIONAL_KEYS = (
     "hide",
@@ -46,9 +55,20 @@ DESCRIPTION_MAX_CHARS = 220
 # ("homepage", "phone numbers"); a short list, not a second description.
 SEARCH_TERMS_MAX = 12
 SEARCH_TERM_MAX_CHARS = 60
+# Longer lists are one mistake (a paste gone wrong), reported in one line, not item by item.
+RELATED_MAX = 10
+SOURCES_MAX = 50
+LIST_LIMITS = {
+    "related": (RELATED_MAX, "keep the questions a reader most needs next"),
+    "sources": (SOURCES_MAX, "cite the official pages the facts come from"),
+    "search_terms": (SEARCH_TERMS_MAX, f"keep the {SEARCH_TERMS_MAX} that readers type most"),
+}
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FRONT_MATTER_FENCE = "---"
 FRONT_MATTER_ENDS = ("---", "...")
+FIRST_LINE = 2  # of the front matter's YAML: line 1 of a page is the opening '---'
+FIRST_TEXT = re.compile(r"^[ \t]*\S.*$", re.M)
+EMPTY_ROW = re.compile(r"^[ \t]*\|(?:[ \t]*\|)+[ \t]*$", re.M)  # "| | |": a table row, empty
 
 
 class FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -65,7 +85,9 @@ def construct_date_or_text(loader, node):
 
 
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", construct_date_or_text)
-TEXT, LIST, MAPPING = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map"))
+TEXT, LIST, MAPPING, MERGE = (
+    f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map", "merge")
+)
 
 
 class NotPlainData(Exception):
@@ -90,6 +112,8 @@ def construct_plain(loader, node, seen: set):
         for key_node, value_node in node.value:
             if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == TEXT):
                 raise NotPlainData
+            if key_node.value in data:  # given twice: construct_front_matter says where
+                raise NotPlainData
             data[key_node.value] = construct_plain(loader, value_node, seen)
         return data
     raise NotPlainData
@@ -99,6 +123,16 @@ def construct_front_matter(loader, node):
     try:
         return construct_plain(loader, node, set())
     except NotPlainData:
+        # YAML would keep the last value of a key given twice without a word. Looked
+        # for before PyYAML's construction, which merges '<<' keys in place.
+        twice = duplicate_key(node)
+        if twice:
+            key, first, second = twice
+            raise FrontMatterError(
+                FIRST_LINE + second,
+                f"'{key}' is given twice (also on line {FIRST_LINE + first}), and only one "
+                "value would be kept; remove one of them",
+            ) from None
         return loader.construct_document(node)
 
 
@@ -136,6 +170,10 @@ class Page(NamedTuple):
     def category(self) -> str:
         return self.rel_path.split("/", 1)[0]
 
+    @property
+    def is_draft(self) -> bool:
+        return self.meta.get(DRAFT_KEY) is True
+
     def line_of(self, key: str) -> int:
         """The line of a front-matter key, or the opening fence when the key is absent."""
         return self.key_lines.get(key, 1)
@@ -161,7 +199,7 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 
 
 class FrontMatterError(ValueError):
-    """Front matter that cannot be read at all."""
+    """A page that cannot be read at all: not UTF-8, or front matter that is not YAML."""
 
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
@@ -174,23 +212,26 @@ def parse_front_matter(yaml_text: str) -> tuple[dict, dict, dict]:
 
     Line numbers are in the page's own numbering: line 1 is the opening '---'.
     """
-    first_line = 2
+    first_line = FIRST_LINE
     loader = FrontMatterLoader(yaml_text)
     try:
         node = loader.get_single_node()
         meta = construct_front_matter(loader, node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        # An unclosed bracket or quote is reported where it opens, not where YAML gave up.
-        mark = error.context_mark or error.problem_mark
-        line = first_line + mark.line if mark else 1
+        # An unclosed bracket or quote is reported where it opens, not where YAML gave up;
+        # a tab where it is.
         reason = error.problem or "cannot be parsed"
+        tab = "tab" in reason or "'\\t'" in reason
+        mark = (not tab and error.context_mark) or error.problem_mark
+        line = first_line + mark.line if mark else 1
         if error.context:
             reason = f"{reason}, {error.context}"
-        raise FrontMatterError(
-            line,
-            f"front matter is not valid YAML ({reason}); check the indentation and put "
-            "values that contain ':' or '#' in quotes",
-        ) from None
+        fix = (
+            "indent with spaces: YAML does not allow tabs"
+            if tab
+            else "check the indentation and put values that contain ':' or '#' in quotes"
+        )
+        raise FrontMatterError(line, f"front matter is not valid YAML ({reason}); {fix}") from None
     finally:
         loader.dispose()
     if meta is None:
@@ -207,10 +248,55 @@ def parse_front_matter(yaml_text: str) -> tuple[dict, dict, dict]:
     return meta, key_lines, item_lines
 
 
+def duplicate_key(node) -> tuple[str, int, int] | None:
+    """The first key given twice in a mapping, at any depth: (key, first line, second line),
+    counted from 0. YAML keeps the last value without a word."""
+    pending, seen = [node], set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:  # an alias of a node already walked
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            lines = {}
+            for key_node, _value in current.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.tag != MERGE:
+                    first = lines.setdefault(
+                        (key_node.tag, key_node.value), key_node.start_mark.line
+                    )
+                    if first != key_node.start_mark.line:
+                        return key_node.value, first, key_node.start_mark.line
+            pending += [child for pair in reversed(current.value) for child in reversed(pair)]
+        elif isinstance(current, yaml.SequenceNode):
+            pending += reversed(current.value)
+    return None
+
+
+def read_text(path: Path) -> str:
+    """A page's text; FrontMatterError when it is not UTF-8 or starts with a byte-order mark."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        raise FrontMatterError(
+            data.count(b"\n", 0, error.start) + 1,
+            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x}, column "
+            f"{error.start - line_start + 1}); save it with the UTF-8 encoding",
+        ) from None
+    if text.startswith("\ufeff"):
+        raise FrontMatterError(
+            1,
+            "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM "
+            "(the 'UTF-8', not 'UTF-8 with BOM', encoding of your editor)",
+        )
+    return text
+
+
 def read_page(docs_dir: Path, lang: str, rel_path: str) -> Page:
-    """Read one page; raise FrontMatterError when its front matter cannot be read."""
+    """Read one page; raise FrontMatterError when it cannot be read."""
     path = docs_dir / lang / rel_path
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     yaml_text, body, body_line = split_front_matter(text)
     meta, key_lines, item_lines = parse_front_matter(yaml_text) if yaml_text else ({}, {}, {})
     return Page(
@@ -241,16 +327,65 @@ def display_folder(docs_dir: str, lang: str, cwd: str) -> str:
         return folder.as_posix()
 
 
+def scan(folder: Path) -> tuple[list[str], list[str]]:
+    """(files, anything else) under a folder, as sorted POSIX paths inside it.
+
+    A symbolic link, or a device, pipe or socket, is "anything else", and a linked
+    folder is never entered: what is published must be the files of docs/ themselves.
+    """
+    files, others, pending = [], [], [("", os.fspath(folder))]
+    while pending:
+        prefix, path = pending.pop()
+        try:
+            entries = list(os.scandir(path))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.is_symlink():
+                others.append(rel)
+            elif entry.is_dir():
+                pending.append((rel + "/", entry.path))
+            elif entry.is_file():
+                files.append(rel)
+            else:
+                others.append(rel)
+    return sorted(files), sorted(others)
+
+
 def list_pages(docs_dir: Path, lang: str) -> list[str]:
     """Markdown pages of one language, as sorted POSIX paths inside its folder."""
-    root = Path(docs_dir) / lang
-    return sorted(path.relative_to(root).as_posix() for path in root.rglob("*.md"))
+    return [rel for rel in scan(Path(docs_dir) / lang)[0] if rel.endswith(".md")]
 
 
-def load_language(docs_dir: Path, lang: str) -> tuple[dict[str, Page], list[Problem]]:
-    """Read every page of one language; pages whose front matter is unreadable become problems."""
+def foreign_files(docs_dir: Path) -> list[Problem]:
+    """Symbolic links and special files in docs/, which the build would publish or follow."""
+    docs_dir = Path(docs_dir)
+    folder = display_folder(str(docs_dir), ".", os.getcwd())
+    problems = []
+    for rel in scan(docs_dir)[1]:
+        path = docs_dir / rel
+        shown = f"{folder}/{rel}"
+        if path.is_symlink():
+            what = "folder" if path.is_dir() else "file"
+            message = (
+                f"a symbolic link (to {os.readlink(path)}): only the files of "
+                f"{folder}/ themselves are published; put a copy of the {what} here, or "
+                "remove the link"
+            )
+        else:
+            message = "not a file or a folder (a device, pipe or socket); remove it"
+        problems.append(Problem(shown, None, message))
+    return problems
+
+
+def load_language(
+    docs_dir: Path, lang: str, rel_paths: list[str] | None = None
+) -> tuple[dict[str, Page], list[Problem]]:
+    """Read every page of one language (or those given); pages that cannot be read
+    become problems."""
     pages, problems = {}, []
-    for rel_path in list_pages(docs_dir, lang):
+    for rel_path in list_pages(docs_dir, lang) if rel_paths is None else rel_paths:
         try:
             pages[rel_path] = read_page(Path(docs_dir), lang, rel_path)
         except FrontMatterError as error:
@@ -275,14 +410,148 @@ def categories_of(rel_paths) -> set[str]:
     return {category for path in rel_paths if (category := category_of_index(path))}
 
 
-def validate_language(pages: dict[str, Page], today: dt.date) -> list[Problem]:
-    """Validate every page of one language against the page model and each other."""
-    categories = categories_of(pages)
-    questions = {path for path, page in pages.items() if page.is_question}
+def load_site(
+    docs_dir: Path, languages: list[str], today: dt.date, publishing: bool = True
+) -> tuple[dict[str, dict[str, Page]], list[Problem]]:
+    """Read and validate every page of every language: (readable pages by language,
+    problems). Publishing, a page must also be ready to publish (ready_to_publish)."""
+    problems = foreign_files(docs_dir)
+    pages_by_lang = {}
+    for lang in languages:
+        rel_paths = list_pages(docs_dir, lang)
+        pages, unreadable = load_language(docs_dir, lang, rel_paths)
+        problems += unreadable + validate_language(pages, today, rel_paths, publishing)
+        pages_by_lang[lang] = pages
+    return pages_by_lang, problems + draft_differences(pages_by_lang)
+
+
+def validate_language(
+    pages: dict[str, Page],
+    today: dt.date,
+    rel_paths: list[str] | None = None,
+    publishing: bool = True,
+) -> list[Problem]:
+    """Validate every page of one language against the page model and each other.
+
+    rel_paths: every page of the language, those that could not be read included, so
+    that a page that cannot be read is not also reported as missing by the others.
+    """
+    rel_paths = pages if rel_paths is None else rel_paths
+    categories = categories_of(rel_paths)
+    questions = {path for path in rel_paths if is_question_path(path)}
+    drafts = {path for path, page in pages.items() if page.is_draft}
     problems = []
     for page in pages.values():
         problems.extend(validate_page(page, categories, questions, today))
+        if publishing:
+            problems.extend(ready_to_publish(page, drafts))
     return problems + duplicate_slugs(pages)
+
+
+def draft_differences(pages_by_lang: dict[str, dict[str, Page]]) -> list[Problem]:
+    """A question is a draft in every language or in none."""
+    problems = []
+    for pages in pages_by_lang.values():
+        for rel_path, page in pages.items():
+            if not page.is_draft:
+                continue
+            published = [
+                twin.source
+                for by_path in pages_by_lang.values()
+                if (twin := by_path.get(rel_path)) is not None and not twin.is_draft
+            ]
+            if published:
+                problems.append(
+                    problem(
+                        page,
+                        DRAFT_KEY,
+                        f"a draft here but not in {published[0]}; mark the question "
+                        f"'{DRAFT_KEY}: true' in every language, or in none",
+                    )
+                )
+    return problems
+
+
+def ready_to_publish(page: Page, drafts: set[str]) -> list[Problem]:
+    """What a page must not publish: a link to a draft and, on a question, the scaffold's
+    placeholders, no answer, no source; on any page, an empty table row. A draft is
+    left out of the build, so it may hold them all."""
+    if page.is_draft:
+        return []
+    related = page.meta.get("related")
+    problems = [
+        problem(
+            page,
+            None,
+            f"related page '{target}' is a draft ('{DRAFT_KEY}: true'), which is not "
+            "published; remove it from 'related' until it is",
+            item_line(page, "related", index),
+        )
+        for index, target in enumerate(related if isinstance(related, list) else [])
+        if isinstance(target, str) and target in drafts
+    ]
+    if page.is_question:
+        problems += placeholders_left(page)
+        problems += missing_answer(page)
+        if page.meta.get("sources") == []:
+            problems.append(
+                problem(
+                    page,
+                    "sources",
+                    "'sources' is empty; cite the official page of every fact (a title "
+                    f"and an https URL), or mark the question '{DRAFT_KEY}: true'",
+                )
+            )
+    return problems + empty_table_rows(page)
+
+
+def placeholders_left(page: Page) -> list[Problem]:
+    found = [
+        (page.line_of(key), marker)
+        for key in ("title", "description")
+        for _, marker in scaffold.placeholders(str(page.meta.get(key, "")))
+    ]
+    found += [
+        (page.body_line + page.body.count("\n", 0, offset), marker)
+        for offset, marker in scaffold.placeholders(page.body)
+    ]
+    return [
+        problem(
+            page,
+            None,
+            f"the placeholder '{marker}' of scripts/new_question.py is still here; replace "
+            f"it, or mark the question '{DRAFT_KEY}: true' while you write it",
+            line,
+        )
+        for line, marker in found
+    ]
+
+
+def missing_answer(page: Page) -> list[Problem]:
+    """A question opens with its answer: text before the first heading."""
+    first = FIRST_TEXT.search(page.body)
+    if first and not HEADING.match(first.group(0)):
+        return []
+    line = page.body_line + (page.body.count("\n", 0, first.start()) if first else 0)
+    return [
+        problem(
+            page,
+            None,
+            "this question has no answer; write it first, in a few sentences before the "
+            f"first heading, or mark the question '{DRAFT_KEY}: true'",
+            line,
+        )
+    ]
+
+
+def empty_table_rows(page: Page) -> list[Problem]:
+    if not EMPTY_ROW.search(page.body):  # most pages: no need to read their lines
+        return []
+    return [
+        problem(page, None, "this table row is empty; fill in its cells or remove it", line)
+        for line, text in content_lines(page.body, page.body_line)
+        if EMPTY_ROW.fullmatch(text)
+    ]
 
 
 def duplicate_slugs(pages: dict[str, Page]) -> list[Problem]:
@@ -331,7 +600,30 @@ def validate_page(
         problems += validate_sources(page)
     if "search_terms" in page.meta:
         problems += validate_search_terms(page)
+    if DRAFT_KEY in page.meta and not isinstance(page.meta[DRAFT_KEY], bool):
+        problems.append(
+            problem(
+                page,
+                DRAFT_KEY,
+                f"'{DRAFT_KEY}' must be true (the question is not published) or false",
+            )
+        )
     return problems
+
+
+def over_limit(page: Page, key: str) -> bool:
+    """Whether a list of the front matter is longer than LIST_LIMITS allows."""
+    value = page.meta.get(key)
+    return isinstance(value, list) and len(value) > LIST_LIMITS[key][0]
+
+
+def too_long(page: Page, key: str) -> list[Problem]:
+    """One problem for a list longer than its limit, instead of one per entry."""
+    if not over_limit(page, key):
+        return []
+    limit, advice = LIST_LIMITS[key]
+    count = len(page.meta[key])
+    return [problem(page, key, f"'{key}' has {count} entries; {advice} (at most {limit})")]
 
 
 def problem(page: Page, key: str | None, message: str, line: int | None = None) -> Problem:
@@ -365,6 +657,15 @@ def validate_location(page: Page) -> list[Problem]:
 def validate_keys(page: Page, required, optional) -> list[Problem]:
     problems = []
     kind = "a question page" if page.is_question else "this page"
+    if not page.meta:  # one line, not one per key
+        return [
+            problem(
+                page,
+                None,
+                f"no front matter; start {kind} with a line '---', the keys "
+                f"{', '.join(required)}, and another line '---'",
+            )
+        ]
     for key in required:
         if key not in page.meta:
             problems.append(
@@ -397,7 +698,25 @@ def validate_text(page: Page, key: str) -> list[Problem]:
                 f"most {DESCRIPTION_MAX_CHARS}",
             )
         ]
-    return []
+    return markup_problems(page, key, value)
+
+
+# A tag, a comment or a character reference in a title or description. Every page shows
+# them as plain text, exactly as written (sitekit/escaping.py), which is not what the
+# author meant.
+MARKUP = re.compile(r"<[A-Za-z/!?][^>]*>?|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def markup_problems(page: Page, key: str, value: str) -> list[Problem]:
+    found = MARKUP.search(value)
+    if found is None:
+        return []
+    markup = found.group(0)[:40]
+    if markup.startswith("&"):
+        fix = f"write the character itself ({html.unescape(markup)!r})"
+    else:
+        fix = f"remove it: the {key} is plain text, shown exactly as written"
+    return [problem(page, key, f"'{key}' contains HTML ({markup!r}); {fix}")]
 
 
 def parse_iso_date(value) -> dt.date | None:
@@ -470,6 +789,8 @@ def validate_related(page: Page, questions: set[str]) -> list[Problem]:
                 "[health-insurance/cal-cobra.md], or [] for none",
             )
         ]
+    if over_limit(page, "related"):
+        return too_long(page, "related")
     problems, seen = [], set()
     for index, target in enumerate(value):
         line = item_line(page, "related", index)
@@ -487,7 +808,8 @@ def validate_related(page: Page, questions: set[str]) -> list[Problem]:
             problems.append(problem(page, None, "a page cannot be related to itself", line))
         elif target in seen:
             problems.append(problem(page, None, f"related page '{target}' is listed twice", line))
-        seen.add(target)
+        else:
+            seen.add(target)
     return problems
 
 
@@ -502,15 +824,8 @@ def validate_search_terms(page: Page) -> list[Problem]:
                 "[homepage, phone numbers]; remove the key for none",
             )
         ]
-    if len(value) > SEARCH_TERMS_MAX:
-        return [
-            problem(
-                page,
-                "search_terms",
-                f"'search_terms' has {len(value)} entries; keep the {SEARCH_TERMS_MAX} "
-                "that readers type most",
-            )
-        ]
+    if over_limit(page, "search_terms"):
+        return too_long(page, "search_terms")
     problems = []
     for index, term in enumerate(value):
         line = item_line(page, "search_terms", index)
@@ -533,6 +848,8 @@ def validate_sources(page: Page) -> list[Problem]:
     value = page.meta["sources"]
     if not isinstance(value, list):
         return [problem(page, "sources", "'sources' must be a list of 'title' and 'url' pairs")]
+    if over_limit(page, "sources"):
+        return too_long(page, "sources")
     problems = []
     for index, source in enumerate(value):
         line = item_line(page, "sources", index)

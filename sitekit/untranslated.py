@@ -1,11 +1,18 @@
-"""Find English sentences left in a page of another language.
+"""Find sentences of another language of the site left in a page: English in a French
+page, French in an English page.
 
-A sentence counts as English when it has at least MIN_ENGLISH_WORDS English function
-words ("the", "your", "to"...) and more of them than function words of the page's own
-language. Names of agencies and forms, which stay in English on purpose ("Department
-of Managed Health Care", "Independent Medical Review/Complaint Form"), carry at most
-one such word and pass. Measured on the site's pages: see the note of issue 3 and
-tests/test_parity.py.
+A sentence counts as language L when it has at least MIN_WORDS function words of L
+("the", "your", "to"... for English) and more of them than function words of the
+page's own language. Names of agencies and forms, which stay in English on purpose
+("Department of Managed Health Care", "Independent Medical Review/Complaint Form"),
+carry at most one such word and pass. Measured on the site's pages: see the note of
+issue 3 and tests/test_check_parity.py.
+
+A page is searched for every other language of the site that has a word list in
+FUNCTION_WORDS. A page in a language without a list is searched for English only:
+the English list holds no common word of the other languages we publish in, so it
+needs no list to compare with; the French one does ("de", "la", "que" are Spanish too).
+To check a new language both ways, add its function words here.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-MIN_ENGLISH_WORDS = 2
+MIN_WORDS = 2
 # Function words that are not also common words of the other languages we publish in
 # (no "a", "on", "an", "as", "in", "or", "son", "plan" ...).
 ENGLISH_WORDS = frozenset(
@@ -25,16 +32,18 @@ ENGLISH_WORDS = frozenset(
         "more most such him her his she he them out up"
     ).split()
 )
-OWN_WORDS = {
-    "fr": frozenset(
-        (
-            "le la les de des du un une et est vous votre vos pour dans par sur avec que "
-            "qui ne pas au aux ce cette ces il elle ils elles se sa ses ou si plus peut "
-            "doit sont être avez êtes leur leurs nous notre mais aussi après avant quand "
-            "comment quel quelle quels quelles lorsque dont très tout tous toute toutes"
-        ).split()
-    ),
-}
+FRENCH_WORDS = frozenset(
+    (
+        "le la les de des du un une et est vous votre vos pour dans par sur avec que "
+        "qui ne pas au aux ce cette ces il elle ils elles se sa ses ou si plus peut "
+        "doit sont être avez êtes leur leurs nous notre mais aussi après avant quand "
+        "comment quel quelle quels quelles lorsque dont très tout tous toute toutes"
+    ).split()
+)
+FUNCTION_WORDS = {"en": ENGLISH_WORDS, "fr": FRENCH_WORDS}
+LANGUAGE_NAMES = {"en": "English", "fr": "French"}
+# Lists with no common word of another language: searched for in pages of any language.
+DISTINCTIVE = frozenset({"en"})
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?", re.UNICODE)
 SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*\n")
 MARKUP = re.compile(r"https?://\S+|`[^`]*`|\{[^{}]*\}|\]\([^)]*\)|<[^>]+>")
@@ -45,22 +54,41 @@ MARKDOWN_SYNTAX = re.compile(r"^\s*(?:#{1,6}|[-*+]|\d+[.)]|\||!!!|\?\?\?\+?|>)\s
 class Suspect(NamedTuple):
     line: int
     text: str
-    english_words: int
+    lang: str  # the language the sentence seems to be in
 
 
 def words(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
-def english_word_count(tokens: list[str]) -> int:
-    return sum(map(ENGLISH_WORDS.__contains__, tokens))
+def word_count(tokens: list[str], lang: str) -> int:
+    return sum(map(FUNCTION_WORDS.get(lang, frozenset()).__contains__, tokens))
 
 
-def is_english(text: str, lang: str) -> tuple[bool, int]:
+def languages_to_find(lang: str, languages) -> list[str]:
+    """The other languages of the site that a page in `lang` can be searched for."""
+    return [
+        other
+        for other in languages
+        if other != lang
+        and other in FUNCTION_WORDS
+        and (lang in FUNCTION_WORDS or other in DISTINCTIVE)
+    ]
+
+
+def language_of(text: str, lang: str, candidates: list[str]) -> str | None:
+    """The candidate language a sentence of a page in `lang` is in, or None for its own."""
     tokens = words(text)
-    english = english_word_count(tokens)
-    own = sum(map(OWN_WORDS.get(lang, frozenset()).__contains__, tokens))
-    return english >= MIN_ENGLISH_WORDS and english > own, english
+    found, most = None, max(MIN_WORDS - 1, word_count(tokens, lang))
+    for other in candidates:
+        count = word_count(tokens, other)
+        if count > most:
+            found, most = other, count
+    return found
+
+
+def language_name(lang: str) -> str:
+    return LANGUAGE_NAMES.get(lang, f"'{lang}'")
 
 
 def blocks(text: str, first_line: int):
@@ -97,23 +125,28 @@ def sentences(text: str, first_line: int):
         yield from block_sentences(block)
 
 
-def may_be_english(block: list[tuple[int, str]]) -> bool:
-    """Whether a sentence of the block can have enough English words to be English.
+def may_be_foreign(block: list[tuple[int, str]], candidates: list[str]) -> bool:
+    """Whether a sentence of the block can have enough words of a candidate language.
 
     Removing markup and splitting sentences only ever takes words away, so a block
-    with fewer English words than that, as written, has no English sentence; most
-    blocks of a translation are skipped this way, without being split.
+    with fewer such words than that, as written, has no such sentence; most blocks of
+    a page are skipped this way, without being split.
     """
-    return english_word_count(words(" ".join(line for _, line in block))) >= MIN_ENGLISH_WORDS
+    tokens = words(" ".join(line for _, line in block))
+    return any(word_count(tokens, other) >= MIN_WORDS for other in candidates)
 
 
-def english_sentences(text: str, lang: str, first_line: int = 1) -> list[Suspect]:
+def foreign_sentences(text: str, lang: str, languages, first_line: int = 1) -> list[Suspect]:
+    """The sentences of a text in `lang` that are in another of the site's languages."""
+    candidates = languages_to_find(lang, languages)
     suspects = []
+    if not candidates:
+        return suspects
     for block in blocks(text, first_line):
-        if not may_be_english(block):
+        if not may_be_foreign(block, candidates):
             continue
         for number, sentence in block_sentences(block):
-            english, count = is_english(sentence, lang)
-            if english:
-                suspects.append(Suspect(number, sentence, count))
+            found = language_of(sentence, lang, candidates)
+            if found:
+                suspects.append(Suspect(number, sentence, found))
     return suspects

@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from scripts import check_parity
-from sitekit.untranslated import english_sentences
+from sitekit.untranslated import foreign_sentences, sentences
 from tests.sitebuild import ROOT
 
 ENGLISH = """\
@@ -24,7 +24,7 @@ sources:
     url: https://www.dmhc.ca.gov/cobra.aspx
 ---
 
-You have **60 days** to sign up. Call 1-888-466-2219 before January 31, 2026.
+You have **60 days** to sign up. Call 1-888-466-2219 (TTY 1-877-688-9891), or the CDI at 1-800-927-4357, before January 31, 2026.
 
 ## Step 1: Read the notice { #step-1 }
 
@@ -36,9 +36,10 @@ You have **60 days** to sign up. Call 1-888-466-2219 before January 31, 2026.
 !!! warning "Important"
     Missing the deadline ends your coverage.
 
-| Agency | Phone |
-| --- | --- |
-| DMHC | 1-888-466-2219 |
+| Agency | Phone | TTY |
+| --- | --- | --- |
+| DMHC | 1-888-466-2219 | 1-877-688-9891 |
+| CDI | 1-800-927-4357 | 1-800-482-4833 |
 """
 FRENCH = """\
 ---
@@ -53,7 +54,7 @@ sources:
     url: https://www.dmhc.ca.gov/cobra.aspx
 ---
 
-Vous avez **60 jours** pour vous inscrire. Appelez le 1-888-466-2219 avant le 31 janvier 2026.
+Vous avez **60 jours** pour vous inscrire. Appelez le 1-888-466-2219 (ATS : 1-877-688-9891), ou le CDI au 1-800-927-4357, avant le 31 janvier 2026.
 
 ## Étape 1 : lisez l'avis { #step-1 }
 
@@ -65,9 +66,10 @@ Vous avez **60 jours** pour vous inscrire. Appelez le 1-888-466-2219 avant le 31
 !!! warning "Important"
     Si vous manquez la date limite, votre couverture prend fin.
 
-| Administration | Téléphone |
-| --- | --- |
-| DMHC | 1-888-466-2219 |
+| Administration | Téléphone | ATS (TTY) |
+| --- | --- | --- |
+| DMHC | 1-888-466-2219 | 1-877-688-9891 |
+| CDI | 1-800-927-4357 | 1-800-482-4833 |
 """
 SPANISH = """\
 ---
@@ -82,7 +84,7 @@ sources:
     url: https://www.dmhc.ca.gov/cobra.aspx
 ---
 
-Tiene **60 días** para inscribirse. Llame al 1-888-466-2219 antes del 31 de enero de 2026.
+Tiene **60 días** para inscribirse. Llame al 1-888-466-2219 (TTY 1-877-688-9891), o al CDI al 1-800-927-4357, antes del 31 de enero de 2026.
 
 ## Paso 1: lea el aviso { #step-1 }
 
@@ -94,17 +96,19 @@ Tiene **60 días** para inscribirse. Llame al 1-888-466-2219 antes del 31 de ene
 !!! warning "Importante"
     Si no cumple el plazo, su cobertura termina.
 
-| Agencia | Teléfono |
-| --- | --- |
-| DMHC | 1-888-466-2219 |
+| Agencia | Teléfono | TTY |
+| --- | --- | --- |
+| DMHC | 1-888-466-2219 | 1-877-688-9891 |
+| CDI | 1-800-927-4357 | 1-800-482-4833 |
 """
+SOURCES = "sources: [{title: DMHC, url: 'https://www.dmhc.ca.gov/'}]\n"
 OTHER = {
     "en": "---\ntitle: Other question?\ndescription: Another one.\ncategory: health-insurance\n"
-    "updated: 2026-01-15\nreviewed: 2026-01-15\nrelated: []\nsources: []\n---\n\nText.\n",
+    f"updated: 2026-01-15\nreviewed: 2026-01-15\nrelated: []\n{SOURCES}---\n\nText.\n",
     "fr": "---\ntitle: Autre question ?\ndescription: Une autre.\ncategory: health-insurance\n"
-    "updated: 2026-01-15\nreviewed: 2026-01-15\nrelated: []\nsources: []\n---\n\nTexte.\n",
+    f"updated: 2026-01-15\nreviewed: 2026-01-15\nrelated: []\n{SOURCES}---\n\nTexte.\n",
     "es": "---\ntitle: ¿Otra pregunta?\ndescription: Otra más.\ncategory: health-insurance\n"
-    "updated: 2026-01-15\nreviewed: 2026-01-15\nrelated: []\nsources: []\n---\n\nTexto.\n",
+    f"updated: 2026-01-15\nreviewed: 2026-01-15\nrelated: []\n{SOURCES}---\n\nTexto.\n",
 }
 CATEGORY = {
     "en": "---\ntitle: Health insurance\ndescription: The category.\n---\n\n# Health insurance { #top }\n",
@@ -243,7 +247,7 @@ DEFECTS = [
         "fr",
         "Appelez le 1-888-466-2219",
         "Appelez le 1-888-466-2291",
-        [f"docs/fr/{PAGE}:14: phone '888-466-2291' is not in docs/en/{PAGE}"],
+        [f"docs/fr/{PAGE}:14: phone number '888-466-2291' is not in docs/en/{PAGE}"],
     ),
     (
         "date changed",
@@ -305,10 +309,10 @@ DEFECTS = [
     (
         "table shape changed",
         "fr",
-        "| DMHC | 1-888-466-2219 |\n",
-        "| DMHC | 1-888-466-2219 |\n| CDI | 1-888-466-2219 |\n",
+        "| DMHC | 1-888-466-2219 | 1-877-688-9891 |\n",
+        "| DMHC | 1-888-466-2219 | 1-877-688-9891 |\n| DMHC | 1-888-466-2219 | 1-877-688-9891 |\n",
         [
-            f"docs/fr/{PAGE}:26: tables differ: docs/en/{PAGE}:25 has a table of 2 rows and 2 columns, here a table of 3 rows and 2 columns"
+            f"docs/fr/{PAGE}:26: tables differ: docs/en/{PAGE}:25 has a table of 3 rows and 3 columns, here a table of 4 rows and 3 columns"
         ],
     ),
     (
@@ -344,6 +348,62 @@ DEFECTS = [
         "category: health-insurance",
         "category: [health-insurance",
         [f"docs/fr/{PAGE}:4: front matter is not valid YAML"],
+    ),
+    (
+        "phone and TTY numbers swapped in a French table row",
+        "fr",
+        "| DMHC | 1-888-466-2219 | 1-877-688-9891 |",
+        "| DMHC | 1-877-688-9891 | 1-888-466-2219 |",
+        [
+            f"docs/fr/{PAGE}:28: '877-688-9891' is given as a phone number here, but as a TTY "
+            f"number in docs/en/{PAGE}:27; are two numbers swapped?",
+            f"docs/fr/{PAGE}:28: '888-466-2219' is given as a TTY number here, but as a phone "
+            f"number in docs/en/{PAGE}:27; are two numbers swapped?",
+        ],
+    ),
+    (
+        "phone and TTY numbers swapped in a French sentence",
+        "fr",
+        "Appelez le 1-888-466-2219 (ATS : 1-877-688-9891)",
+        "Appelez le 1-877-688-9891 (ATS : 1-888-466-2219)",
+        [
+            f"docs/fr/{PAGE}:14: '877-688-9891' is given as a phone number here, but as a TTY "
+            f"number in docs/en/{PAGE}:13",
+        ],
+    ),
+    (
+        "two agencies' numbers swapped between French table rows",
+        "fr",
+        "| DMHC | 1-888-466-2219 | 1-877-688-9891 |\n| CDI | 1-800-927-4357 | 1-800-482-4833 |",
+        "| DMHC | 1-800-927-4357 | 1-800-482-4833 |\n| CDI | 1-888-466-2219 | 1-877-688-9891 |",
+        [
+            f"docs/fr/{PAGE}:29: phone number '888-466-2219' stands in row 3, column 2 of the "
+            "table at line 26 here, where the original does not have it; the original has it "
+            f"in row 2, column 2 of the table at line 25 (docs/en/{PAGE}:27)",
+            f"docs/fr/{PAGE}:28: TTY number '800-482-4833' stands in row 2, column 3 of the "
+            "table at line 26 here",
+        ],
+    ),
+    (
+        "two agencies' numbers swapped in a French sentence",
+        "fr",
+        "Appelez le 1-888-466-2219 (ATS : 1-877-688-9891), ou le CDI au 1-800-927-4357",
+        "Appelez le 1-800-927-4357 (ATS : 1-877-688-9891), ou le CDI au 1-888-466-2219",
+        [
+            f"docs/fr/{PAGE}:14: the phone numbers of the text before the first heading come "
+            f"in another order than in docs/en/{PAGE}:13 (888-466-2219, 877-688-9891, "
+            "800-927-4357; here 800-927-4357, 877-688-9891, 888-466-2219)",
+        ],
+    ),
+    (
+        "French paragraph in the English page",
+        "en",
+        "1. Read the letter from your employer.",
+        "1. Lisez la lettre de votre employeur et vérifiez la date de fin de votre couverture.",
+        [
+            f"docs/en/{PAGE}:17: this looks like French, not 'en': \"Lisez la lettre de votre "
+            "employeur",
+        ],
     ),
 ]
 
@@ -386,6 +446,16 @@ def test_a_ui_string_left_in_english_is_reported(tmp_path, capsys):
     assert "UI string 'related' of 'fr' looks like English" in output
 
 
+def test_a_french_ui_string_in_english_is_reported(tmp_path, capsys):
+    root = accepted_tree(tmp_path, capsys)
+    config = root / "mkdocs.yml"
+    text = config.read_text().replace("Related questions", "Les autres questions de la rubrique")
+    config.write_text(text)
+    code, output = run(capsys, root)
+    assert code == 1
+    assert "UI string 'related' of 'en' looks like French" in output
+
+
 def test_a_third_language_needs_no_code_change(tmp_path, capsys):
     root = accepted_tree(tmp_path, capsys, languages=("en", "fr", "es"))
     code, output = run(capsys, root, "--report")
@@ -407,17 +477,17 @@ def test_the_real_tree_is_up_to_date(capsys):
     assert code == 0, output
 
 
-def french_sentences():
+def page_sentences(lang):
     from sitekit import page_model
-    from sitekit.untranslated import sentences
 
-    for rel in page_model.list_pages(ROOT / "docs", "fr"):
-        page = page_model.read_page(ROOT / "docs", "fr", rel)
+    for rel in page_model.list_pages(ROOT / "docs", lang):
+        page = page_model.read_page(ROOT / "docs", lang, rel)
         yield from (sentence for _, sentence in sentences(page.body, page.body_line))
 
 
-def test_the_english_detector_has_no_false_alarm_on_our_french_pages():
-    flagged = [s for s in french_sentences() if english_sentences(s, "fr")]
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_language_detector_has_no_false_alarm_on_our_pages(lang):
+    flagged = [s for s in page_sentences(lang) if foreign_sentences(s, lang, ["en", "fr"])]
     assert flagged == []
 
 
@@ -468,6 +538,12 @@ BAD_INPUTS = [
         "url: http://www.dmhc.ca.gov/cobra.aspx",
         "source URL 'http://www.dmhc.ca.gov/cobra.aspx' must be a full https://",
     ),
+    (
+        "duplicated key",
+        "reviewed: 2026-11-20\n",
+        "reviewed: 2026-11-20\nreviewed: 2026-01-01\n",
+        ":7: 'reviewed' is given twice (also on line 6), and only one value would be kept",
+    ),
 ]
 
 
@@ -485,3 +561,110 @@ def test_bad_front_matter_gets_the_same_clear_error_as_in_the_build(
     assert any(
         line.startswith(f"docs/en/{PAGE}") and expected in line for line in output.splitlines()
     ), output
+
+
+RELATED_10000 = "related: [" + ", ".join(f"health-insurance/q{n}.md" for n in range(10000)) + "]"
+ONE_LINE_DEFECTS = [
+    (
+        "invalid UTF-8",
+        PAGE,
+        b"to sign up.",
+        b"to sign \xff up.",
+        f"docs/en/{PAGE}:13: the file is not valid UTF-8 (byte 0xff, column 30); save it with "
+        "the UTF-8 encoding",
+    ),
+    (
+        "byte-order mark",
+        PAGE,
+        b"---\ntitle:",
+        b"\xef\xbb\xbf---\ntitle:",
+        f"docs/en/{PAGE}:1: the file starts with a byte-order mark (BOM); save it as UTF-8 "
+        "without BOM (the 'UTF-8', not 'UTF-8 with BOM', encoding of your editor)",
+    ),
+    (
+        # PAGE relates to other.md: it must not be reported as missing.
+        "tab in YAML",
+        "health-insurance/other.md",
+        b"\nupdated:",
+        b"\n\tupdated:",
+        "docs/en/health-insurance/other.md:5: front matter is not valid YAML (found a tab "
+        "character that violates indentation, while scanning a plain scalar); indent with "
+        "spaces: YAML does not allow tabs",
+    ),
+    (
+        "10,000 related questions",
+        PAGE,
+        b"related: [health-insurance/other.md]",
+        RELATED_10000.encode(),
+        f"docs/en/{PAGE}:7: 'related' has 10000 entries; keep the questions a reader most "
+        "needs next (at most 10)",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("defect", "rel_path", "old", "new", "expected"),
+    ONE_LINE_DEFECTS,
+    ids=[d[0] for d in ONE_LINE_DEFECTS],
+)
+def test_a_page_that_cannot_be_read_or_floods_gets_one_clear_line(
+    tmp_path, capsys, defect, rel_path, old, new, expected
+):
+    root = accepted_tree(tmp_path, capsys)
+    page = root / "docs/en" / rel_path
+    data = page.read_bytes()
+    assert old in data
+    page.write_bytes(data.replace(old, new, 1))
+    code, output = run(capsys, root)
+    assert code == 1
+    assert output.splitlines()[:-1] == [expected], output
+    assert output.splitlines()[-1].startswith("check_parity: 1 problem(s)")
+
+
+def test_a_scaffolded_question_fails_until_written_or_marked_draft(tmp_path, capsys):
+    from scripts import new_question
+
+    root = accepted_tree(tmp_path, capsys)
+    (root / "tests").mkdir()
+    with contextlib.chdir(root):
+        assert new_question.main(["--config", "mkdocs.yml", "health-insurance/dental"]) == 0
+    capsys.readouterr()
+    new = {lang: root / f"docs/{lang}/health-insurance/dental.md" for lang in ("en", "fr")}
+    code, output = run(capsys, root)
+    assert code == 1
+    for lang, placeholder in (("en", "TITLE:"), ("fr", "TITRE :")):
+        shown = f"docs/{lang}/health-insurance/dental.md"
+        assert f"{shown}:2: the placeholder '{placeholder}' of scripts/new_question.py" in output
+        assert f"{shown}:8: 'sources' is empty; cite the official page of every fact" in output
+        assert f"{shown}: this table row is empty; fill in its cells or remove it" not in output
+        assert any(
+            line.startswith(shown) and "this table row is empty" in line
+            for line in output.splitlines()
+        ), output
+    assert "docs/en/health-insurance/dental.md:13: the placeholder 'STEP TITLE'" in output
+
+    # A draft in one language only is refused; in both, it is not checked.
+    english = new["en"].read_text(encoding="utf-8")
+    new["en"].write_text(english.replace("\n---\n", "\ndraft: true\n---\n", 1))
+    code, output = run(capsys, root)
+    assert "docs/en/health-insurance/dental.md:9: a draft here but not in docs/fr/" in output
+    french = new["fr"].read_text(encoding="utf-8")
+    new["fr"].write_text(french.replace("\n---\n", "\ndraft: true\n---\n", 1))
+    code, output = run(capsys, root)
+    assert code == 0, output
+
+    # A published page cannot relate to a draft: the link would lead nowhere.
+    for lang in ("en", "fr"):
+        page = root / "docs" / lang / PAGE
+        page.write_text(
+            page.read_text(encoding="utf-8").replace(
+                "related: [health-insurance/other.md]",
+                "related: [health-insurance/other.md, health-insurance/dental.md]",
+            )
+        )
+    code, output = run(capsys, root)
+    assert code == 1
+    assert (
+        f"docs/en/{PAGE}:7: related page 'health-insurance/dental.md' is a draft ('draft: true'),"
+        " which is not published" in output
+    )

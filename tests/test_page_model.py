@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import re
+import subprocess
 import textwrap
+from pathlib import Path
 
 import pytest
 import yaml
@@ -53,8 +57,7 @@ def make_tree(tmp_path, **overrides):
 
 def problems_of(tmp_path, **overrides) -> list[str]:
     docs = make_tree(tmp_path, **overrides)
-    pages, unreadable = page_model.load_language(docs, "en")
-    return [str(p) for p in unreadable + page_model.validate_language(pages, TODAY)]
+    return [str(p) for p in page_model.load_site(docs, ["en"], TODAY)[1]]
 
 
 def test_a_clean_tree_has_no_problem(tmp_path):
@@ -164,6 +167,101 @@ PLANTED = [
         ),
         ":7: 'related' must be a list",
     ),
+    (
+        "markup in the title",
+        QUESTION.replace("How do I appeal?", "How do I <b>appeal</b>?"),
+        ":2: 'title' contains HTML ('<b>'); remove it: the title is plain text",
+    ),
+    (
+        "an entity in the description",
+        QUESTION.replace("One sentence about appeals.", "Appeals &amp; reviews."),
+        ":3: 'description' contains HTML ('&amp;'); write the character itself ('&')",
+    ),
+    # What cannot be read as meant, and what must not be published (issue 16).
+    (
+        "duplicated key",
+        QUESTION.replace("reviewed: 2026-11-20\n", "reviewed: 2026-11-20\nreviewed: 2025-01-01\n"),
+        ":7: 'reviewed' is given twice (also on line 6), and only one value would be kept; "
+        "remove one of them",
+    ),
+    (
+        "duplicated key in a source",
+        QUESTION.replace("  - title: DMHC\n", "  - title: DMHC\n    title: CDI\n"),
+        ":11: 'title' is given twice (also on line 10)",
+    ),
+    (
+        "tab in the front matter",
+        QUESTION.replace("reviewed:", "\treviewed:"),
+        ":6: front matter is not valid YAML (found a tab character that violates indentation, "
+        "while scanning a plain scalar); indent with spaces: YAML does not allow tabs",
+    ),
+    (
+        "too many related questions",
+        QUESTION.replace(
+            "related:\n  - health-insurance/other.md",
+            "related: [" + ", ".join(f"health-insurance/q{n}.md" for n in range(11)) + "]",
+        ),
+        ":7: 'related' has 11 entries; keep the questions a reader most needs next (at most 10)",
+    ),
+    (
+        "too many sources",
+        QUESTION.replace(
+            "sources:\n", "sources:\n" + "  - {title: S, url: 'https://x.gov/'}\n" * 50
+        ),
+        ":9: 'sources' has 51 entries; cite the official pages the facts come from (at most 50)",
+    ),
+    (
+        "placeholder in the title",
+        QUESTION.replace("How do I appeal?", '"TITLE: the question, as a reader would ask it?"'),
+        ":2: the placeholder 'TITLE:' of scripts/new_question.py is still here; replace it, "
+        "or mark the question 'draft: true' while you write it",
+    ),
+    (
+        "placeholder in a heading",
+        QUESTION.replace("Body.", "Body.\n\n## Step 1: STEP TITLE { #step-1 }"),
+        ":16: the placeholder 'STEP TITLE' of scripts/new_question.py is still here",
+    ),
+    (
+        "French placeholder",
+        QUESTION.replace("Body.", "RÉPONSE\u00a0: quelques phrases courtes."),
+        ":14: the placeholder 'RÉPONSE\u00a0:' of scripts/new_question.py is still here",
+    ),
+    (
+        "no answer before the first heading",
+        QUESTION.replace("Body.", "## Step 1 { #step-1 }\n\nDo it."),
+        ":14: this question has no answer; write it first, in a few sentences before the "
+        "first heading, or mark the question 'draft: true'",
+    ),
+    ("no text at all", QUESTION.replace("Body.\n", ""), ":13: this question has no answer"),
+    (
+        "no source",
+        QUESTION.replace(
+            "sources:\n  - title: DMHC\n    url: https://www.dmhc.ca.gov/", "sources: []"
+        ),
+        ":9: 'sources' is empty; cite the official page of every fact (a title and an https "
+        "URL), or mark the question 'draft: true'",
+    ),
+    (
+        "empty table row",
+        QUESTION.replace("Body.", "Body.\n\n| Agency | Phone |\n| --- | --- |\n| | |"),
+        ":18: this table row is empty; fill in its cells or remove it",
+    ),
+    (
+        "no front matter",
+        "Body.\n",
+        ":1: no front matter; start a question page with a line '---', the keys title, "
+        "description, category, updated, reviewed, related, sources, and another line '---'",
+    ),
+    (
+        "a related entry that is a list",
+        QUESTION.replace("related:\n  - health-insurance/other.md", "related: [[a]]"),
+        ":7: related page '['a']' does not exist",
+    ),
+    (
+        "draft flag that is not true or false",
+        QUESTION.replace("---\n\n", "draft: maybe\n---\n\n"),
+        ":12: 'draft' must be true (the question is not published) or false",
+    ),
 ]
 
 
@@ -174,6 +272,12 @@ def test_each_planted_defect_is_reported_with_file_and_line(tmp_path, defect, te
         p for p in problems if p.startswith(str(tmp_path / "docs/en/health-insurance/appeal.md"))
     ]
     assert any(expected in p for p in located), problems
+    assert len(problems) == 1, problems  # one clear line, and no other page blamed for it
+
+
+def test_text_that_only_looks_like_markup_is_allowed(tmp_path):
+    text = QUESTION.replace("How do I appeal?", "'Under 65 & < 2 years: \"COBRA\" > none?'")
+    assert problems_of(tmp_path, **{"health-insurance/appeal.md": text}) == []
 
 
 def test_a_bad_slug_and_a_deep_page_are_refused(tmp_path):
@@ -308,7 +412,6 @@ def test_mkdocs_renders_the_body_and_front_matter_the_page_model_read(tmp_path):
         "1: one\ntrue: yes\n",
         "base: &base {title: T, url: https://x.gov/}\nsources:\n  - <<: *base\n    title: U\n",
         "loop: &loop [1, *loop]\ntitle: T\n",
-        "title: T\ntitle: U\n",
         "title: !!str 123\ntags: !!set {a, b}\nsources:\n  - {1: x}\n",
         "shared: &s [a, {b: c}]\nagain: *s\n",
         "title: !!str {a: 1}\n",
@@ -323,3 +426,146 @@ def test_front_matter_values_are_what_pyyaml_makes(front_matter):
         return
     meta, _key_lines, _item_lines = page_model.parse_front_matter(front_matter)
     assert repr(meta) == repr(expected)  # repr shows the types too
+
+
+SCAFFOLD_LIKE = (
+    QUESTION.replace("How do I appeal?", '"TITLE: the question?"')
+    .replace("sources:\n  - title: DMHC\n    url: https://www.dmhc.ca.gov/", "sources: []")
+    .replace("Body.", "## Step 1: STEP TITLE { #step-1 }\n\n| | |\n| --- | --- |\n| | |")
+)
+
+
+def test_a_draft_may_be_unfinished_and_a_page_may_not_link_to_it(tmp_path):
+    draft = SCAFFOLD_LIKE.replace("---\n\n", "draft: true\n---\n\n")
+    assert problems_of(tmp_path, **{"health-insurance/appeal.md": draft}) == [
+        f"{tmp_path}/docs/en/health-insurance/other.md:8: related page "
+        "'health-insurance/appeal.md' is a draft ('draft: true'), which is not published; "
+        "remove it from 'related' until it is"
+    ]
+
+
+def test_a_preview_shows_unfinished_pages(tmp_path):
+    # `mkdocs serve` (publishing=False) previews a page being written.
+    docs = make_tree(tmp_path, **{"health-insurance/appeal.md": SCAFFOLD_LIKE})
+    pages, problems = page_model.load_site(docs, ["en"], TODAY, publishing=False)
+    assert problems == [] and "health-insurance/appeal.md" in pages["en"]
+    assert page_model.load_site(docs, ["en"], TODAY)[1] != []
+
+
+def test_a_page_that_cannot_be_read_does_not_make_others_fail(tmp_path):
+    # other.md relates to appeal.md, and appeal.md is in a category whose index is broken.
+    problems = problems_of(
+        tmp_path,
+        **{
+            "health-insurance/appeal.md": QUESTION.replace("reviewed:", "\treviewed:"),
+            "health-insurance/index.md": CATEGORY.replace("title:", "title: ["),
+        },
+    )
+    assert len(problems) == 2, problems
+
+
+def test_symbolic_links_and_special_files_in_docs_are_refused(tmp_path):
+    docs = make_tree(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "page.md").write_text(OTHER, encoding="utf-8")
+    (docs / "en" / "passwd.txt").symlink_to("/etc/passwd")
+    (docs / "en" / "linked").symlink_to(outside, target_is_directory=True)
+    os.mkfifo(docs / "en" / "pipe")
+    pages, problems = page_model.load_site(docs, ["en"], TODAY)
+    assert sorted(str(p) for p in problems) == [
+        f"{docs}/en/linked: a symbolic link (to {outside}): only the files of {docs}/ "
+        "themselves are published; put a copy of the folder here, or remove the link",
+        f"{docs}/en/passwd.txt: a symbolic link (to /etc/passwd): only the files of {docs}/ "
+        "themselves are published; put a copy of the file here, or remove the link",
+        f"{docs}/en/pipe: not a file or a folder (a device, pipe or socket); remove it",
+    ]
+    assert "linked/page.md" not in pages["en"]  # a linked folder is never read
+
+
+def planted_build(tmp_path, plant) -> tuple[Path, subprocess.CompletedProcess]:
+    """Build a copy of the site after plant(project) changed it."""
+    project = copy_project(tmp_path / "project")
+    plant(project)
+    site = tmp_path / "site"
+    return site, build(project, site)
+
+
+def test_the_build_refuses_symbolic_links_and_publishes_nothing(tmp_path):
+    def plant(project):
+        (project / "docs/en/passwd.txt").symlink_to("/etc/passwd")
+        (project / "docs/fr/guides-copy").symlink_to(project / "docs/fr/guides")
+        (project / "overrides/assets/hosts").symlink_to("/etc/hosts")
+
+    site, result = planted_build(tmp_path, plant)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "3 problem(s) in the pages:" in output
+    assert "docs/en/passwd.txt: a symbolic link (to /etc/passwd)" in output
+    assert "docs/fr/guides-copy: a symbolic link (to " in output
+    assert "overrides/assets/hosts: a symbolic link (to /etc/hosts): only the files of " in output
+    assert not any(site.rglob("passwd.txt")) and not any(site.rglob("hosts"))
+    assert not any(site.rglob("*.html"))
+
+
+def test_the_build_reports_each_unreadable_page_in_one_line(tmp_path):
+    pages = {
+        "en/contacts.md": lambda data: data.replace(b"Phone", b"Ph\xffone", 1),
+        "fr/contacts.md": lambda data: b"\xef\xbb\xbf" + data,
+        "en/glossary.md": lambda data: data.replace(b"\ndescription:", b"\n\tdescription:", 1),
+        "fr/health-insurance/cal-cobra.md": lambda data: data.replace(
+            b"related:\n",
+            b"related:\n" + b"".join(b"  - guides/q%d.md\n" % n for n in range(10000)),
+            1,
+        ),
+    }
+
+    def plant(project):
+        for rel, change in pages.items():
+            path = project / "docs" / rel
+            path.write_bytes(change(path.read_bytes()))
+
+    site, result = planted_build(tmp_path, plant)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "4 problem(s) in the pages:" in output, output[-3000:]
+    for rel, message in (
+        ("en/contacts.md", "the file is not valid UTF-8 (byte 0xff, column"),
+        ("fr/contacts.md", ":1: the file starts with a byte-order mark (BOM)"),
+        ("en/glossary.md", "indent with spaces: YAML does not allow tabs"),
+        ("fr/health-insurance/cal-cobra.md", "entries; keep the questions a reader most needs"),
+    ):
+        assert any(f"docs/{rel}:" in line and message in line for line in output.splitlines())
+    assert not any(site.rglob("*.html"))
+
+
+def test_a_scaffolded_question_is_published_only_when_written(tmp_path):
+    from scripts import new_question
+
+    def scaffold(project):
+        (project / "tests").mkdir()
+        with contextlib.chdir(project):
+            assert new_question.main(["health-insurance/dental-coverage"]) == 0
+
+    site, result = planted_build(tmp_path, scaffold)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    for lang, line, placeholder in (("en", 11, "ANSWER:"), ("fr", 12, "RÉPONSE :")):
+        shown = f"docs/{lang}/health-insurance/dental-coverage.md"
+        assert f"{shown}:{line}: the placeholder '{placeholder}' of scripts/new_question" in output
+        assert f"{shown}:8: 'sources' is empty" in output
+    assert not any(site.rglob("*.html"))
+
+    def draft(project):
+        scaffold(project)
+        for lang in ("en", "fr"):
+            page = project / f"docs/{lang}/health-insurance/dental-coverage.md"
+            text = page.read_text(encoding="utf-8")
+            page.write_text(text.replace("\n---\n", "\ndraft: true\n---\n", 1), encoding="utf-8")
+
+    site, result = planted_build(tmp_path / "draft", draft)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "health-insurance/index.html").is_file()
+    for html in site.rglob("*.html"):
+        assert "dental-coverage" not in html.read_text(encoding="utf-8"), html
+    assert "dental-coverage" not in (site / "sitemap.xml").read_text(encoding="utf-8")

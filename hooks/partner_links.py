@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitekit import build_state, mkdocs_env
+from sitekit.escaping import markdown_text
 from sitekit.redirects import read_redirects
 from sitekit.urls import absolute, language_prefix, page_path
 
@@ -33,7 +34,7 @@ def question_table(site_url, lang, languages, pages_by_lang, short_links, ui) ->
         key=lambda page: page.rel_path,
     )
     for page in questions:
-        cells = [page.meta["title"]]
+        cells = [markdown_text(page.meta["title"])]
         for other in languages:
             url = absolute(site_url, language_prefix(other, languages) + page_path(page.rel_path))
             cells.append(link(url, other))

@@ -99,6 +99,11 @@ def json_ld(site_url, lang, languages, page: Page, pages_by_lang, site_name) -> 
 COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
+# Inside <script>, "</script" ends the element and "<!--" can make it run on over the
+# rest of the page; JSON writes these characters as escapes, which read the same.
+SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def script_json(data: dict) -> str:
-    """JSON safe inside a <script> element."""
-    return COMPACT_JSON.encode(data).replace("</", "<\\/")
+    """JSON safe inside a <script> element, whatever text it holds."""
+    return COMPACT_JSON.encode(data).translate(SCRIPT_UNSAFE)

@@ -5,9 +5,15 @@
   hreflang alternates and the targets of redirect pages.
 - A page never links into another language's pages, except through links that
   declare it: the language switcher (hreflang) and rel="alternate".
+- A page links only to https:, mailto: and tel: addresses and inside the site: never
+  javascript:, data: or any other scheme.
 - External links are well-formed https URLs. With --external, each one is also asked
   over HTTP (concurrently, politely, with a cache) and 404/410/5xx answers and
   permanent redirects are reported.
+
+Pages are read with an HTML parser (sitekit/built_site.py); a page it cannot read to
+its end is reported. A problem with a link that a page's Markdown source writes is
+reported at `docs/<lang>/<page>.md:line`; any other at its line in the built page.
 
 Usage:
     python -m scripts.check_links site
@@ -21,12 +27,14 @@ import argparse
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from sitekit import built_site, site_config
 from sitekit.page_model import Problem
 from sitekit.parallel import map_items
 from sitekit.reporting import missing_site, report
+from sitekit.source_lines import locate_link
 
 
 def parse_args(argv):
@@ -69,11 +77,50 @@ def read_documents(site: built_site.Site) -> list[built_site.Document]:
     return map_items(read_document, locations, PARALLEL_FROM, chunksize=64)
 
 
-def where(site: built_site.Site, document: built_site.Document) -> str:
-    return (site.site_dir / document.path).as_posix()
+class Found(NamedTuple):
+    """A problem with one link of a page (a path in the site), before it is located."""
+
+    path: str
+    link: built_site.Link
+    message: str
 
 
-def check_internal(site, documents) -> list[Problem]:
+def located(site: built_site.Site, docs_dir: Path, found: list[Found]) -> list[Problem]:
+    """Each problem once per page and message, at the line of the page's Markdown source
+    that writes the link, or else at its line in the built page."""
+    problems, seen = [], set()
+    for item in found:
+        if (item.path, item.message) in seen:
+            continue
+        seen.add((item.path, item.message))
+        source = None
+        if item.path.endswith(".html"):
+            source = locate_link(docs_dir, item.path, site.languages, item.link.url)
+        if source:
+            problems.append(Problem(source[0], source[1], item.message))
+        else:
+            line = item.link.line or None
+            problems.append(Problem((site.site_dir / item.path).as_posix(), line, item.message))
+    return problems
+
+
+def check_read_whole(site, documents) -> list[Problem]:
+    """A page the HTML parser gave up on before its end (a limit of libxml2's): its
+    links after that line are not read, so they cannot be checked."""
+    return [
+        Problem(
+            (site.site_dir / document.path).as_posix(),
+            document.stopped[0] or None,
+            f"the HTML parser stopped reading the page here (libxml2: "
+            f"{document.stopped[1].strip()}), so its links after this line are not checked; "
+            "simplify the HTML there (libxml2 reads elements nested at most 2048 deep)",
+        )
+        for document in documents
+        if document.stopped
+    ]
+
+
+def check_internal(site, documents) -> list[Found]:
     ids = {document.path: document.ids for document in documents}
     problems = []
     for document in documents:
@@ -84,9 +131,9 @@ def check_internal(site, documents) -> list[Problem]:
                 continue
             if target.file not in site.files:
                 problems.append(
-                    Problem(
-                        where(site, document),
-                        None,
+                    Found(
+                        document.path,
+                        link,
                         f"broken link '{link.url}': {site.site_dir.as_posix()}/{target.file} "
                         "does not exist",
                     )
@@ -99,9 +146,9 @@ def check_internal(site, documents) -> list[Problem]:
                 and target.fragment not in page_ids
             ):
                 problems.append(
-                    Problem(
-                        where(site, document),
-                        None,
+                    Found(
+                        document.path,
+                        link,
                         f"broken anchor '{link.url}': no id '{target.fragment}' in "
                         f"{site.site_dir.as_posix()}/{target.file}",
                     )
@@ -114,9 +161,9 @@ def check_internal(site, documents) -> list[Problem]:
                 and site.language_of(target.file) != page_language
             ):
                 problems.append(
-                    Problem(
-                        where(site, document),
-                        None,
+                    Found(
+                        document.path,
+                        link,
                         f"link '{link.url}' leads from a page in '{page_language}' to a page "
                         f"in '{site.language_of(target.file)}'; link to the page in "
                         f"'{page_language}' instead",
@@ -125,16 +172,43 @@ def check_internal(site, documents) -> list[Problem]:
     return problems
 
 
-def external_urls(site, documents) -> dict[str, dict[str, None]]:
-    """External URLs of each page, once per page, in the order they appear."""
-    found: dict[str, dict[str, None]] = defaultdict(dict)
+ALLOWED_SCHEMES = ("", "https", "mailto", "tel")
+
+
+def check_schemes(site, documents) -> list[Found]:
+    """Every URL of a page is https:, mailto:, tel: or inside the site."""
+    problems = []
+    for document in documents:
+        if not document.path.endswith(".html"):
+            continue
+        for link in document.links:
+            scheme = urlsplit(link.url).scheme  # as browsers read it: lower case, no tabs
+            if scheme in ALLOWED_SCHEMES or (scheme == "http" and link.tag == "a"):
+                continue  # an http:// link is reported by check_external_form
+            if scheme == "http" and not site.is_external(link.url):
+                continue  # the site's own address, built for http://
+            problems.append(
+                Found(
+                    document.path,
+                    link,
+                    f"link '{link.url}' uses '{scheme}:'; a page may only link to https:, "
+                    "mailto: and tel: addresses and to its own pages",
+                )
+            )
+    return problems
+
+
+def external_urls(site, documents) -> dict[str, dict[str, built_site.Link]]:
+    """External URLs of each page, once per page, in the order they appear (each with
+    its first link)."""
+    found: dict[str, dict[str, built_site.Link]] = defaultdict(dict)
     for document in documents:
         if not document.path.endswith(".html"):
             continue
         for link in document.links:
             is_absolute = link.url.startswith(("http:", "https:", "//"))
             if link.tag == "a" and is_absolute and site.resolve(document.path, link.url) is None:
-                found[document.path][link.url] = None
+                found[document.path].setdefault(link.url, link)
     return found
 
 
@@ -148,21 +222,17 @@ def malformed(url: str) -> str | None:
     return None
 
 
-def check_external_form(site, pages_urls) -> list[Problem]:
+def check_external_form(site, pages_urls) -> list[Found]:
     problems = []
     for path, urls in sorted(pages_urls.items()):
-        for url in urls:
+        for url, link in urls.items():
             reason = malformed(url)
             if reason:
-                problems.append(
-                    Problem(
-                        (site.site_dir / path).as_posix(), None, f"external link '{url}' {reason}"
-                    )
-                )
+                problems.append(Found(path, link, f"external link '{url}' {reason}"))
     return problems
 
 
-def check_external_answers(site, pages_urls, args) -> list[Problem]:
+def check_external_answers(site, pages_urls, args) -> list[Found]:
     # http:// links are asked too: their form is reported apart, their answer here.
     from sitekit import external_links  # the HTTP code, only when links are asked
 
@@ -178,16 +248,10 @@ def check_external_answers(site, pages_urls, args) -> list[Problem]:
     )
     problems = []
     for path, page_urls in sorted(pages_urls.items()):
-        for url in page_urls:
+        for url, link in page_urls.items():
             answer = answers.get(url)
             if answer and answer.problem:
-                problems.append(
-                    Problem(
-                        (site.site_dir / path).as_posix(),
-                        None,
-                        f"external link '{url}': {answer.problem}",
-                    )
-                )
+                problems.append(Found(path, link, f"external link '{url}': {answer.problem}"))
     return problems
 
 
@@ -200,10 +264,14 @@ def main(argv=None) -> int:
     site = built_site.Site(args.site_dir, args.site_url or config.site_url, config.languages)
     documents = read_documents(site)
     pages_urls = external_urls(site, documents)
-    problems = check_internal(site, documents) + check_external_form(site, pages_urls)
+    found = (
+        check_internal(site, documents)
+        + check_schemes(site, documents)
+        + check_external_form(site, pages_urls)
+    )
     if args.external:
-        problems += check_external_answers(site, pages_urls, args)
-    problems = list(dict.fromkeys(problems))  # a link repeated on a page is reported once
+        found += check_external_answers(site, pages_urls, args)
+    problems = check_read_whole(site, documents) + located(site, config.docs_dir, found)
     if args.list_external:
         for path, urls in sorted(pages_urls.items()):
             for url in urls:

@@ -12,8 +12,8 @@ from typing import ClassVar
 import pytest
 
 from scripts import check_links
-from sitekit import external_links
-from tests.sitebuild import ROOT
+from sitekit import built_site, external_links
+from tests.sitebuild import ROOT, build, copy_project
 
 IMR = "health-insurance/independent-medical-review/index.html"
 FR_IMR = "fr/" + IMR
@@ -39,6 +39,13 @@ def edit(site, path, old, new):
     file.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def at(site, path, written) -> str:
+    """'site/path:line', the line where the page first has the text written."""
+    text = (site / path).read_text(encoding="utf-8")
+    assert written in text, f"{written!r} not in {path}"
+    return f"{site}/{path}:{text.count(chr(10), 0, text.index(written)) + 1}"
+
+
 def test_the_real_site_has_nothing_broken(capsys, site_dir):
     code, output = run(capsys, site_dir)
     assert code == 0, output
@@ -49,8 +56,9 @@ def test_a_broken_link_is_reported(capsys, site_copy):
     edit(site_copy, "index.html", 'href="health-insurance/"', 'href="health-insurance/nope/"')
     code, output = run(capsys, site_copy)
     assert code == 1
+    where = at(site_copy, "index.html", 'href="health-insurance/nope/"')
     assert (
-        f"{site_copy}/index.html: broken link 'health-insurance/nope/': "
+        f"{where}: broken link 'health-insurance/nope/': "
         f"{site_copy}/health-insurance/nope/index.html does not exist"
     ) in output
 
@@ -59,9 +67,8 @@ def test_a_broken_anchor_is_reported_once_per_page(capsys, site_copy):
     edit(site_copy, FR_IMR, 'href="#step-2"', 'href="#step-22"')
     code, output = run(capsys, site_copy)
     assert code == 1
-    message = (
-        f"{site_copy}/{FR_IMR}: broken anchor '#step-22': no id 'step-22' in {site_copy}/{FR_IMR}"
-    )
+    where = at(site_copy, FR_IMR, 'href="#step-22"')
+    message = f"{where}: broken anchor '#step-22': no id 'step-22' in {site_copy}/{FR_IMR}"
     assert output.count(message) == 1, output
 
 
@@ -70,16 +77,18 @@ def test_a_missing_asset_is_reported(capsys, site_copy):
     stylesheet.unlink()
     code, output = run(capsys, site_copy)
     assert code == 1
-    assert f"{site_copy}/{IMR}: broken link '../../assets/stylesheets/{stylesheet.name}'" in output
+    line = at(site_copy, IMR, f"stylesheets/{stylesheet.name}")
+    assert f"{line}: broken link '../../assets/stylesheets/{stylesheet.name}'" in output
 
 
 def test_a_link_into_the_other_language_is_reported(capsys, site_copy):
     edit(site_copy, FR_IMR, 'href="../"', 'href="../../../health-insurance/"')
     code, output = run(capsys, site_copy)
     assert code == 1
+    where = at(site_copy, FR_IMR, 'href="../../../health-insurance/"')
     assert (
-        f"{site_copy}/{FR_IMR}: link '../../../health-insurance/' leads from a page in 'fr' to a "
-        "page in 'en'; link to the page in 'fr' instead"
+        f"{where}: link '../../../health-insurance/' leads from a page in 'fr' to a page in "
+        "'en'; link to the page in 'fr' instead"
     ) in output
 
 
@@ -105,10 +114,9 @@ def test_an_alternate_without_its_twin_is_reported(capsys, site_copy):
     (site_copy / FR_IMR).unlink()
     code, output = run(capsys, site_copy)
     assert code == 1
-    assert (
-        f"{site_copy}/{IMR}: broken link '../../fr/health-insurance/independent-medical-review/'"
-        in output
-    )
+    twin = "../../fr/health-insurance/independent-medical-review/"
+    where = at(site_copy, IMR, f'href="{twin}"')
+    assert f"{where}: broken link '{twin}'" in output
 
 
 def test_a_redirect_to_a_missing_page_is_reported(capsys, site_copy):
@@ -117,7 +125,71 @@ def test_a_redirect_to_a_missing_page_is_reported(capsys, site_copy):
     redirect.write_text('<meta http-equiv="refresh" content="0; url=../nope/">')
     code, output = run(capsys, site_copy)
     assert code == 1
-    assert f"{site_copy}/old-page/index.html: broken link '../nope/'" in output
+    assert f"{site_copy}/old-page/index.html:1: broken link '../nope/'" in output
+
+
+PLANTED_LINKS = [  # (what a page holds, the problem reported at its line, or None)
+    ('<a href="javascript:alert(1)">x</a>', "link 'javascript:alert(1)' uses 'javascript:'"),
+    ("<a href=JaVaScRiPt:alert(2)>x</a>", "link 'JaVaScRiPt:alert(2)' uses 'javascript:'"),
+    ('<a href="&#106;avascript:alert(3)">x</a>', "link 'javascript:alert(3)' uses 'javascript:'"),
+    ('<iframe src="data:text/html,x"></iframe>', "link 'data:text/html,x' uses 'data:'"),
+    ("<img src=missing.png>", "broken link 'missing.png'"),
+    ("<!-- <a href=javascript:alert(4)> -->", None),
+    ('<a href="tel:+18004664644">x</a> <a href="mailto:a@b.example">y</a>', None),
+    ('<a href="&#106avascript:alert(5)">x</a>', "link 'javascript:alert(5)' uses 'javascript:'"),
+    ("<textarea><a href=javascript:alert(6)></textarea>", None),
+    ('<img\n  alt=""\n  src="missing-too.png">', "broken link 'missing-too.png'"),
+]
+AFTER_THE_PAGE = "<a href=javascript:alert(7)>x</a>"  # after </html>: a browser still shows it
+SCHEMES = "; a page may only link to https:, mailto: and tel: addresses and to its own pages"
+
+
+def test_unsafe_schemes_and_unquoted_attributes_are_reported_at_their_line(capsys, site_copy):
+    planted = "\n".join(html for html, _ in PLANTED_LINKS)
+    edit(site_copy, IMR, "</article>", planted + "\n</article>")
+    edit(site_copy, IMR, "</html>", "</html>\n" + AFTER_THE_PAGE)
+    code, output = run(capsys, site_copy)
+    assert code == 1
+    for html, problem in PLANTED_LINKS:
+        if problem:  # a tag written over several lines: the line where it starts
+            assert f"{at(site_copy, IMR, html)}: {problem}" in output, output
+    assert f"{at(site_copy, IMR, AFTER_THE_PAGE)}: link 'javascript:alert(7)'" in output
+    assert f"uses 'javascript:'{SCHEMES}" in output
+    assert "alert(4)" not in output and "alert(6)" not in output
+    assert "'tel:" not in output and "'mailto:" not in output
+    assert len([line for line in output.splitlines() if line.startswith(str(site_copy))]) == 8
+
+
+def test_a_page_the_parser_gives_up_on_is_reported(capsys, tmp_path):
+    page = tmp_path / "site/index.html"
+    page.parent.mkdir()
+    page.write_text("<p>Deep:\n" + "<div>" * 2100 + '\n<a href="nope/">x</a>\n', "utf-8")
+    code, output = run(capsys, page.parent)
+    assert code == 1
+    assert (
+        f"{page}:2: the HTML parser stopped reading the page here (libxml2: Excessive depth "
+        "in document: 2048"
+    ) in output
+    assert "links after this line are not checked; simplify the HTML there" in output
+
+
+def test_a_link_written_in_a_page_is_reported_at_its_source_line(capsys, tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/en/health-insurance/cal-cobra.md"
+    text = page.read_text(encoding="utf-8")
+    lines = text.count("\n")
+    page.write_text(
+        text + '\n[Call us](javascript:alert(1))\n\n<img src=missing.png alt="">\n',
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    code, output = run(capsys, site, "--config", str(project / "mkdocs.yml"))
+    source = f"{project}/docs/en/health-insurance/cal-cobra.md"
+    assert code == 1
+    assert f"{source}:{lines + 2}: link 'javascript:alert(1)' uses 'javascript:'" in output
+    assert f"{source}:{lines + 4}: broken link 'missing.png': {site}/health-insurance/" in output
 
 
 def test_an_external_link_must_be_well_formed_https(capsys, site_copy):
@@ -131,12 +203,12 @@ def test_an_external_link_must_be_well_formed_https(capsys, site_copy):
     code, output = run(capsys, site_copy)
     assert code == 1
     assert (
-        f"{site_copy}/{IMR}: external link 'http://www.cdss.ca.gov/hearing-requests' is not "
-        "https; use the https:// address"
+        f"{at(site_copy, IMR, 'http://www.cdss.ca.gov/')}: external link "
+        "'http://www.cdss.ca.gov/hearing-requests' is not https; use the https:// address"
     ) in output
     assert (
-        f"{site_copy}/{FR_IMR}: external link 'https://cdss/x' is not a well-formed address"
-        in output
+        f"{at(site_copy, FR_IMR, 'https://cdss/x')}: external link 'https://cdss/x' is not a "
+        "well-formed address" in output
     )
 
 
@@ -254,20 +326,33 @@ def test_the_external_mode_reports_broken_external_links_per_page(
     )
     assert code == 1
     assert (
-        f"{site_copy}/{IMR}: external link '{server}/gone': answered 404; fix or remove the link"
-        in output
+        f"{at(site_copy, IMR, f'{server}/gone')}: external link '{server}/gone': answered 404; "
+        "fix or remove the link" in output
     )
     assert (
-        f"{site_copy}/{IMR}: external link '{server}/moved': moved permanently (301) to {server}/ok"
-        in output
+        f"{at(site_copy, IMR, f'{server}/moved')}: external link '{server}/moved': moved "
+        f"permanently (301) to {server}/ok" in output
     )
 
 
-def test_attribute_values_are_decoded_as_browsers_decode_them():
-    from sitekit.built_site import unescape_attribute
+def test_attribute_values_are_decoded_as_browsers_decode_them(tmp_path):
+    (tmp_path / "page.html").write_text(
+        '<a href="https://x.gov/s?lawCode=HSC&amp;sectionNum=1&sectionNum=2&#38;">x</a>\n'
+        '<a href="&#106avascript:x&notit;&notin;&#x6Aa&copy=1&amp">y</a>',
+        encoding="utf-8",
+    )
+    links = built_site.read_html(tmp_path, "page.html").links
+    assert [link.url for link in links] == [
+        "https://x.gov/s?lawCode=HSC&sectionNum=1&sectionNum=2&",
+        "javascript:x&notit;\u2209\u06aa&copy=1&",
+    ]
 
-    value = "https://x.gov/s?lawCode=HSC&amp;sectionNum=1&sectionNum=2&#38;"
-    assert unescape_attribute(value) == "https://x.gov/s?lawCode=HSC&sectionNum=1&sectionNum=2&"
+
+def test_a_link_past_the_lines_libxml2_counts_has_no_line_rather_than_a_wrong_one(tmp_path):
+    text = '<a href="first">\n<img\nsrc="second">' + "<p>\n" * 70_000 + '<a href="last">'
+    (tmp_path / "page.html").write_text(text, encoding="utf-8")
+    links = built_site.read_html(tmp_path, "page.html").links
+    assert [(link.url, link.line) for link in links] == [("first", 1), ("second", 2), ("last", 0)]
 
 
 def test_a_large_site_is_read_in_parallel_with_the_same_result(capsys, site_copy, monkeypatch):

@@ -16,7 +16,9 @@
  * the reader's words the page matches, above all in its title, description or search
  * terms, times the page's boost (see sitekit/search_index.py). The
  * first MAX_RESULTS pages are then ranked again by the reader's words standing side by
- * side in their text (rerank). The weights were chosen on the tuning set of
+ * side in their text, the whole query as a title, heading or search term has it, a
+ * query that is one of the page's search terms, and a title the reader typed whole
+ * (rerank). The weights were chosen on the tuning set of
  * `make search-bench` only; the held-back check set is reported apart.
  */
 (function (scope) {
@@ -35,6 +37,8 @@
   var HEADING_PAIR_BONUS = 1;
   var TEXT_PAIR_BONUS = 0.5;
   var PHRASE_BONUS = 0.5; // the whole query, stop words included, as a title, heading or search term has it
+  var EXACT_TERM_BONUS = 2; // the query is one of the page's search terms, word for word
+  var TITLE_TYPED_BONUS = 0.5; // every word of the page's title is among the reader's words
   var MAX_RESULTS = 20;
   var SNIPPET_LENGTH = 220;
   var SNIPPET_LEAD = 60;
@@ -374,7 +378,7 @@
           return Promise.all(
             ranked.map(function (entry) { return pageFile(info, entry.page); })
           ).then(function (pages) {
-            return rerank(pages, ranked, matched, query).map(function (entry) {
+            return rerank(pages, ranked, matched, query, new Set(info.stop_words)).map(function (entry) {
               return present(entry.page, entry.score, found, matched);
             });
           });
@@ -429,13 +433,30 @@
     return false;
   }
 
+  /* Whether a text has exactly the words of phrase (folded, in order), no more. */
+  function sameWords(text, phrase) {
+    var sequence = spansOf(text).map(function (span) { return span.forms[0]; });
+    return sequence.length === phrase.length && hasPhrase(text, phrase);
+  }
+
+  /* Whether the reader typed every word of a title but its stop words ("health
+     insurance section" has the whole of "Health insurance"): a short title typed whole
+     names the page the reader is looking for. */
+  function titleTyped(title, typedWords, stop) {
+    var titleWords = spansOf(title)
+      .map(function (span) { return span.forms[0]; })
+      .filter(function (word) { return !stop.has(word); });
+    return titleWords.length > 0 && titleWords.every(function (word) { return typedWords.has(word); });
+  }
+
   /* The pages found first, ranked again with what only their text tells: the reader's
      words side by side as typed, in the title or a heading, or in the text, and the
      whole query ("start here", stop words and all) as a title, heading or search term
      has it. */
-  function rerank(pages, ranked, matched, query) {
+  function rerank(pages, ranked, matched, query, stop) {
     var count = matched.length;
     var phrase = wordSpans(query).map(function (span) { return span.forms[0]; });
+    var typedWords = new Set(phrase);
     return pages
       .map(function (page, position) {
         var headings = [page.title, page.description].concat(
@@ -449,6 +470,12 @@
         var factor = (1 + HEADING_PAIR_BONUS * inHeadings) * (1 + TEXT_PAIR_BONUS * inText);
         if (phrase.length > 1 && headings.some(function (text) { return hasPhrase(text, phrase); })) {
           factor *= 1 + PHRASE_BONUS;
+        }
+        if (phrase.length && (page.search_terms || []).some(function (term) { return sameWords(term, phrase); })) {
+          factor *= 1 + EXACT_TERM_BONUS;
+        }
+        if (titleTyped(page.title, typedWords, stop)) {
+          factor *= 1 + TITLE_TYPED_BONUS;
         }
         return { page: page, score: ranked[position].score * factor, position: position };
       })

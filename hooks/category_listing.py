@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import unicodedata
 
+import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
 from mkdocs.plugins import event_priority
 
 from sitekit import build_state, mkdocs_env

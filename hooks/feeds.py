@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
+
 from sitekit import build_state, mkdocs_env
 from sitekit.feeds import atom_feed, feed_entries, json_feed
 from sitekit.urls import absolute, language_prefix, page_path

@@ -13,6 +13,7 @@ model, whose values stay plain text, and escaped where it is written.
 
 from __future__ import annotations
 
+import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
 from mkdocs.plugins import event_priority
 
 from sitekit.escaping import as_text, html_text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
 from mkdocs.plugins import event_priority
 
 from sitekit import build_state, head_metadata, mkdocs_env

@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
+
 from sitekit.source_lines import LINK_WARNINGS
 
 MKDOCS_PAGES_LOGGER = "mkdocs.structure.pages"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
+
 from sitekit import mkdocs_env
 
 NOT_FOUND = "404.html"

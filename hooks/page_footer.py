@@ -7,6 +7,8 @@ overrides/partials/page-footer.html renders it under the text.
 
 from __future__ import annotations
 
+import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
+
 from sitekit import build_state, mkdocs_env
 from sitekit.dates import long_date
 from sitekit.page_model import parse_iso_date

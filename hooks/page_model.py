@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
 from mkdocs.exceptions import PluginError
 
 from sitekit import mkdocs_env

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
+
 from sitekit import build_state, mkdocs_env
 from sitekit.escaping import markdown_text
 from sitekit.redirects import read_redirects

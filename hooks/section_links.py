@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
+
 from sitekit import mkdocs_env
 
 HEADER_LINK = re.compile(r'<a class="headerlink" href="#([^"]+)" title="[^"]*">')

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
+
 from sitekit import build_state, head_metadata, mkdocs_env
 from sitekit.sitemaps import sitemap, sitemap_entry
 from sitekit.urls import language_prefix

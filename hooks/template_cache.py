@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
+
 from sitekit.template_cache import SHARED
 
 

@@ -51,6 +51,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
 from sitekit.page_model import read_page
 from sitekit.parity import TRANSLATION_KEY, source_hash
 

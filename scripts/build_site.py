@@ -17,6 +17,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
 from sitekit import publish
 
 

@@ -30,6 +30,9 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
 from sitekit import built_site, site_config
 from sitekit.page_model import Problem
 from sitekit.parallel import map_items

@@ -26,6 +26,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
 from sitekit import page_model, parity, site_config
 from sitekit.page_model import Page, Problem
 from sitekit.parallel import map_items

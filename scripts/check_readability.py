@@ -15,6 +15,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
+
+if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from sitekit import page_model, readability, site_config
 from sitekit.page_model import Problem

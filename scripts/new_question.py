@@ -20,6 +20,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
 from sitekit import page_model, site_config
 from sitekit.parity import TRANSLATION_KEY, source_hash
 from sitekit.scaffold import skeleton_texts

@@ -29,6 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
+if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
 from scripts import search_bench
 from scripts.search_scale import Downloads
 from sitekit.local_browser import launch, serve

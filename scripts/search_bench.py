@@ -27,6 +27,9 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
+if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
 from sitekit import site_config
 from sitekit.local_browser import launch, serve
 

@@ -28,6 +28,9 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
+    sys.path[0] = str(Path(__file__).resolve().parent.parent)
+
 from sitekit.local_browser import launch, serve
 
 SEARCH_BOX = "input.md-search__input"

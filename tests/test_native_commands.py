@@ -1,0 +1,99 @@
+"""The commands MkDocs users, editors and static hosts type work as typed: the `mkdocs`
+command itself (not only `python -m mkdocs`), and a checker run as a file. None of them
+is given PYTHONPATH: the other build tests set it, which hid that `mkdocs build` could
+not find sitekit."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import ROOT
+
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+def plain_env() -> dict[str, str]:
+    """The environment of a shell in the repository: no PYTHONPATH."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return env
+
+
+def run(command: list[str], cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        command, cwd=cwd, env=plain_env(), capture_output=True, text=True, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def native_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("native") / "site"
+    result = run([str(MKDOCS), "build", "--strict", "--site-dir", str(site)])
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+def test_mkdocs_build_builds_both_languages(native_site):
+    assert 'lang="en"' in (native_site / "index.html").read_text(encoding="utf-8")
+    assert 'lang="fr"' in (native_site / "fr" / "index.html").read_text(encoding="utf-8")
+    assert (native_site / "fr" / "health-insurance" / "independent-medical-review").is_dir()
+
+
+def test_mkdocs_build_from_another_folder_with_the_config_file(tmp_path):
+    out = tmp_path / "out"
+    result = run(
+        [str(MKDOCS), "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)], tmp_path
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (out / "fr" / "index.html").is_file()
+
+
+def test_checkers_run_as_files(native_site):
+    links = run([sys.executable, "scripts/check_links.py", str(native_site)])
+    assert links.returncode == 0, links.stdout + links.stderr
+    assert "nothing broken" in links.stdout
+    parity = run([sys.executable, "scripts/check_parity.py"])
+    assert parity.returncode == 0, parity.stdout + parity.stderr
+    assert "up to date" in parity.stdout
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_mkdocs_serve_serves_both_languages():
+    port = free_port()
+    server = subprocess.Popen(
+        [str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        cwd=ROOT,
+        env=plain_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        pages = {}
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and len(pages) < 2 and server.poll() is None:
+            for path in ("/", "/fr/"):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as r:
+                        pages[path] = r.read().decode("utf-8")
+                except OSError:
+                    time.sleep(0.5)
+        assert server.poll() is None, server.stderr.read()[-3000:]
+        assert 'lang="en"' in pages["/"]
+        assert 'lang="fr"' in pages["/fr/"]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

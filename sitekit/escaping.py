@@ -30,3 +30,6 @@ def as_text(value: str) -> str:
 def markdown_text(value: str) -> str:
     """Text to put in a line of Markdown that renders exactly as written."""
     return MARKDOWN_SYNTAX.sub(r"\\\1", html.escape(value, quote=False))
+
+
+TEXT_KEYS = ("title", "description")  # the front matter the theme writes into the page

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from sitekit.page_model import parse_iso_date
+from sitekit.urls import absolute, page_path
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
@@ -80,3 +82,20 @@ def json_feed(title: str, lang: str, home: str, feed_url: str, entries: list[dic
         ],
     }
     return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_feeds(site_dir: Path, site_url: str, site_name: str, lang: str, current) -> None:
+    """feed.xml and feed.json at the language's root (current: the SiteBuild)."""
+    prefix = current.prefix(lang)
+
+    def page_url(rel_path: str) -> str:
+        return absolute(site_url, prefix + page_path(rel_path))
+
+    entries = feed_entries(current.pages[lang], page_url)
+    title = f"{site_name} — {current.ui(lang)['feed_title']}"
+    home = absolute(site_url, prefix)
+    folder = site_dir / prefix
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, render in (("feed.xml", atom_feed), ("feed.json", json_feed)):
+        feed_url = absolute(site_url, prefix + name)
+        (folder / name).write_text(render(title, lang, home, feed_url, entries), encoding="utf-8")

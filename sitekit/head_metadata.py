@@ -8,6 +8,7 @@ the link to its translations.
 from __future__ import annotations
 
 import json
+import re
 
 from sitekit.page_model import Page, parse_iso_date
 from sitekit.urls import absolute, language_prefix, page_path
@@ -107,3 +108,43 @@ SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 def script_json(data: dict) -> str:
     """JSON safe inside a <script> element, whatever text it holds."""
     return COMPACT_JSON.encode(data).translate(SCRIPT_UNSAFE)
+
+
+def page_head(site_url: str, site_name: str, lang: str, model: Page, current) -> dict:
+    """What overrides/partials/head-metadata.html writes in a page's <head>: absolute
+    alternates, OpenGraph and JSON-LD (current: the SiteBuild)."""
+    languages, pages_by_lang = current.languages, current.pages
+    links = alternates(site_url, languages, model.rel_path, pages_by_lang)
+    by_lang = {link["hreflang"]: link["href"] for link in links}
+    locales = current.settings.og_locales
+    return {
+        "alternates": by_lang,
+        "x_default": by_lang["x-default"],
+        "og_type": "article" if model.is_question else "website",
+        "og_locale": locales[lang],
+        "og_locale_alternates": [
+            locales[other] for other in languages if other != lang and other in by_lang
+        ],
+        "json_ld": script_json(json_ld(site_url, lang, languages, model, pages_by_lang, site_name)),
+        "feed_atom": f"{current.prefix(lang)}feed.xml",
+        "feed_json": f"{current.prefix(lang)}feed.json",
+    }
+
+
+HREFLANG_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">')
+
+
+def absolute_alternates(head: str, metadata) -> str:
+    """The theme's <head> with its hreflang links pointing at absolute URLs (a template
+    filter: the theme's language switcher stays relative, so that it works wherever the
+    site is served)."""
+    if not metadata:
+        return head
+
+    def absolute_link(match: re.Match) -> str:
+        href = metadata["alternates"].get(match.group(1))
+        if href is None:
+            return match.group(0)
+        return f'<link rel="alternate" href="{href}" hreflang="{match.group(1)}">'
+
+    return HREFLANG_LINK.sub(absolute_link, head)

@@ -2,19 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the checkers use built_languages without loading MkDocs' config
     from mkdocs.config.defaults import MkDocsConfig
-
-
-INCLUDES = "includes"  # beside mkdocs.yml: word tables and abbreviations, per language
-
-
-def includes_folder(config: MkDocsConfig) -> Path:
-    """The folder of the site's per-language data files (includes/)."""
-    return Path(config.config_file_path).parent / INCLUDES
 
 
 def build_language(config: MkDocsConfig) -> str:
@@ -36,8 +27,3 @@ def languages(config: MkDocsConfig) -> list[str]:
 
 def default_language(config: MkDocsConfig) -> str:
     return languages(config)[0]
-
-
-def ui_strings(config: MkDocsConfig) -> dict:
-    """The page's UI strings (extra.ui), set per language in mkdocs.yml."""
-    return config.extra["ui"]

@@ -12,6 +12,7 @@ import re
 from sitekit import facts, page_model, untranslated
 from sitekit.markdown_outline import Block, Outline, read_outline
 from sitekit.page_model import Page, Problem
+from sitekit.site_config import missing_ui_strings
 
 TRANSLATION_KEY = "translation"
 HASH_LENGTH = 12
@@ -449,12 +450,7 @@ def compare_ui_strings(
 ) -> list[Problem]:
     """Every language has every UI string of the default language, none of them in
     another of the site's languages."""
-    default, problems = languages[0], []
-    for lang in languages[1:]:
-        for key in sorted(set(ui.get(default, {})) - set(ui.get(lang, {}))):
-            problems.append(
-                Problem(config_file, None, f"UI string '{key}' has no '{lang}' version in extra.ui")
-            )
+    problems = missing_ui_strings(config_file, ui, languages)
     for lang in languages:
         for key, value in sorted(ui.get(lang, {}).items()):
             for suspect in untranslated.foreign_sentences(str(value), lang, languages)[:1]:

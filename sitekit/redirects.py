@@ -15,7 +15,8 @@ from pathlib import Path
 import yaml
 
 from sitekit.page_model import Problem
-from sitekit.urls import page_path
+from sitekit.typography import typeset_text
+from sitekit.urls import absolute, page_path, relative_url
 
 SECTIONS = ("short_links", "moved")
 SOURCE_PATTERN = re.compile(r"^[a-z0-9]+(?:[-/][a-z0-9]+)*/?$")
@@ -101,3 +102,20 @@ def redirect_page(lang: str, target_url: str, canonical: str, text: str, title: 
         f'</head>\n<body>\n<p>{html.escape(text)} <a href="{url}">{html.escape(title)}</a></p>\n'
         "</body>\n</html>\n"
     )
+
+
+def write_redirect_pages(site_dir: Path, site_url: str, lang: str, current) -> None:
+    """Each redirect of redirects.yml as a page of the language (/imr/, /fr/imr/), leading
+    to its page in that language (current: the SiteBuild)."""
+    prefix, pages = current.prefix(lang), current.pages[lang]
+    text = current.ui(lang)["redirect_text"]
+    for redirect in current.redirects:
+        target = prefix + page_path(redirect.target)
+        source = prefix + redirect.source
+        title = typeset_text(pages[redirect.target].meta["title"], lang)
+        html_page = redirect_page(
+            lang, relative_url(source, target), absolute(site_url, target), text, title
+        )
+        output = site_dir / source / "index.html"
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(html_page, encoding="utf-8")

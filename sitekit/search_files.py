@@ -24,6 +24,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
+from pathlib import Path
 
 from sitekit.search_words import (
     LanguageWords,
@@ -205,3 +206,38 @@ def content_version(texts: dict[str, str], manifest: str) -> str:
 
 def serialize(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def search_base(base_url: str, lang: str, languages) -> str:
+    """The folder a page's search reads its index from, relative to the page."""
+    return base_url if lang == languages[0] else f"{base_url.rstrip('/')}/{lang}/"
+
+
+def pages_by_location(lang: str, current) -> dict:
+    """The language's pages by their location inside its folder ("guides/x/"), from
+    MkDocs' files of that language (current: the SiteBuild)."""
+    pages, prefix = current.pages[lang], current.prefix(lang)
+    found = {}
+    for file in current.files[lang].documentation_pages():
+        page = pages.get(getattr(file, "norm_src_uri", file.src_uri))
+        if page is not None and getattr(file, "locale", lang) == lang:
+            location = file.url.removeprefix(prefix)
+            found["" if location == "./" else location] = page  # the home page is "./"
+    return found
+
+
+def language_jobs(site_dir: Path, merged: dict, current) -> list[tuple]:
+    """One write_language job per language, from the theme's merged index."""
+    from sitekit.search_index import split_index  # the build's, not the workers'
+
+    languages = current.languages
+    pages = {lang: pages_by_location(lang, current) for lang in languages}
+    return [
+        (
+            site_dir / current.prefix(lang),
+            index["docs"],
+            index["config"],
+            current.word_tables.get(lang) or LanguageWords(lang),
+        )
+        for lang, index in split_index(merged, languages, pages).items()
+    ]

@@ -6,8 +6,10 @@ category lists) have none. Every URL is absolute, alternates included, with x-de
 
 from __future__ import annotations
 
+from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from sitekit import head_metadata
 from sitekit.page_model import parse_iso_date
 
 HEADER = (
@@ -29,3 +31,28 @@ def sitemap_entry(url: str, alternates: list[dict], updated) -> str:
 
 def sitemap(entries: list[str]) -> str:
     return HEADER + "".join(entries) + "</urlset>\n"
+
+
+SITEMAP = "sitemap.xml"
+
+
+def entries(site_url: str, langs: list[str], languages: list[str], pages_by_lang) -> list[str]:
+    found = []
+    for lang in langs:
+        for rel_path, page in sorted(pages_by_lang[lang].items()):
+            url = head_metadata.page_url(site_url, lang, languages, rel_path)
+            links = head_metadata.alternates(site_url, languages, rel_path, pages_by_lang)
+            found.append(sitemap_entry(url, links, page.meta.get("updated")))
+    return found
+
+
+def write_sitemap(site_dir: Path, site_url: str, lang: str, current) -> None:
+    """/sitemap.xml lists every page in every language; each other language's folder
+    has the sitemap of its own pages (current: the SiteBuild)."""
+    languages = current.languages
+    covered = languages if lang == languages[0] else [lang]
+    output = site_dir / current.prefix(lang) / SITEMAP
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(
+        sitemap(entries(site_url, covered, languages, current.pages)), encoding="utf-8"
+    )

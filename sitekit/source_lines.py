@@ -86,14 +86,12 @@ class LinkWarnings(logging.Filter):
     """Rewrites MkDocs' link warnings with located_warning, keeping their level (so that a
     strict build still counts them)."""
 
-    docs_dir: Path | None = None
+    def __init__(self, docs_dir: Path) -> None:
+        super().__init__()
+        self.docs_dir = docs_dir
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if self.docs_dir is not None:
-            message = located_warning(record.getMessage(), self.docs_dir)
-            if message is not None:
-                record.msg, record.args = message, ()
+        message = located_warning(record.getMessage(), self.docs_dir)
+        if message is not None:
+            record.msg, record.args = message, ()
         return True
-
-
-LINK_WARNINGS = LinkWarnings()  # one for every build of the process (mkdocs serve rebuilds)

@@ -23,6 +23,3 @@ class MemoryBytecodeCache(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-SHARED = MemoryBytecodeCache()

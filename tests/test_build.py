@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 from html import escape
 
 import pytest
 import yaml
 
-from sitekit import page_model
+from sitekit import category_listing, page_model
 from tests.sitebuild import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -258,12 +257,6 @@ def test_every_dated_page_shows_its_dates_sources_and_disclaimer(site_dir, rel):
 
 
 def test_category_list_is_sorted_escaped_and_relative():
-    spec = importlib.util.spec_from_file_location(
-        "category_listing", ROOT / "hooks/category_listing.py"
-    )
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
-
     def question(rel_path, title):
         meta = {"title": title, "description": f"About {title} & more."}
         return page_model.Page("fr", rel_path, rel_path, meta, {}, {}, "", 1)
@@ -276,7 +269,7 @@ def test_category_list_is_sorted_escaped_and_relative():
         ),
         "other/alpha.md": question("other/alpha.md", "Alpha"),
     }
-    assert hook.category_list_html("c", pages) == (
+    assert category_listing.category_list_html("c", pages) == (
         '\n<ul>\n<li><a href="eligibilite/">Éligibilité</a><br />\n'
         "  About Éligibilité &amp; more.</li>\n"
         '<li><a href="zeta/">Zêta &lt;b&gt;</a><br />\n'

@@ -1,24 +1,27 @@
-"""Build hook: the generated parts of the page for partners (partners.md).
+"""The generated parts of the page for partners (partners.md).
 
 Every question with its addresses in every language and its short links, the feeds,
 and a ready-made HTML link, all from the pages, redirects.yml and site_url, so that
 the page is never out of date. Each part replaces its marker in the page's Markdown
-(`<!-- generated: NAME -->`).
+(`<!-- generated: NAME -->`). Language names come from Babel's data, in the page's
+language, so a new language needs no table of names.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from babel import Locale
 
-import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
-
-from sitekit import build_state, mkdocs_env
 from sitekit.escaping import markdown_text
-from sitekit.redirects import read_redirects
 from sitekit.urls import absolute, language_prefix, page_path
 
 PAGE = "partners.md"
 SNIPPET_SHORT_LINK = "imr"
+
+
+def language_name(lang: str, in_lang: str) -> str:
+    """The name of a language in another, as a table heading: "Anglais", "French"."""
+    name = Locale.parse(lang).get_display_name(in_lang)
+    return name[:1].upper() + name[1:]
 
 
 def link(url: str, lang: str) -> str:
@@ -27,8 +30,8 @@ def link(url: str, lang: str) -> str:
 
 
 def question_table(site_url, lang, languages, pages_by_lang, short_links, ui) -> str:
-    names = ui["partner_languages"]
-    header = f"| {ui['partner_question']} | " + " | ".join(names[other] for other in languages)
+    names = [language_name(other, lang) for other in languages]
+    header = f"| {ui['partner_question']} | " + " | ".join(names)
     header += f" | {ui['partner_short_link']} |"
     rows = [header, "|" + " --- |" * (len(languages) + 2)]
     questions = sorted(
@@ -52,14 +55,13 @@ def question_table(site_url, lang, languages, pages_by_lang, short_links, ui) ->
     return "\n".join(rows)
 
 
-def feed_list(site_url, languages, ui) -> str:
-    names = ui["partner_languages"]
+def feed_list(site_url, lang, languages) -> str:
     lines = []
     for other in languages:
         root = language_prefix(other, languages)
         atom = link(absolute(site_url, root + "feed.xml"), other)
         json_feed = link(absolute(site_url, root + "feed.json"), other)
-        lines.append(f"- {names[other]} — Atom {atom} — JSON Feed {json_feed}")
+        lines.append(f"- {language_name(other, lang)} — Atom {atom} — JSON Feed {json_feed}")
     return "\n".join(lines)
 
 
@@ -68,20 +70,14 @@ def snippet(site_url, lang, languages, ui) -> str:
     return f'```html\n<a href="{url}" hreflang="{lang}">{ui["partner_snippet_label"]}</a>\n```'
 
 
-def on_page_markdown(markdown, page, config, files):
-    if page.file.norm_src_uri != PAGE:
-        return markdown
-    lang, languages = mkdocs_env.build_language(config), mkdocs_env.languages(config)
-    ui = mkdocs_env.ui_strings(config)
-    pages_by_lang = {other: build_state.current(other).pages for other in languages}
-    redirects, _problems = read_redirects(Path(config.config_file_path).parent / "redirects.yml")
-    short_links = [(redirect.source, redirect.target) for redirect in redirects]
+def filled(markdown: str, site_url: str, lang: str, current) -> str:
+    """The partners page's Markdown with its generated parts (current: the SiteBuild)."""
+    languages, ui = current.languages, current.ui(lang)
+    short_links = [(redirect.source, redirect.target) for redirect in current.redirects]
     parts = {
-        "question-urls": question_table(
-            config.site_url, lang, languages, pages_by_lang, short_links, ui
-        ),
-        "feeds": feed_list(config.site_url, languages, ui),
-        "link-snippet": snippet(config.site_url, lang, languages, ui),
+        "question-urls": question_table(site_url, lang, languages, current.pages, short_links, ui),
+        "feeds": feed_list(site_url, lang, languages),
+        "link-snippet": snippet(site_url, lang, languages, ui),
     }
     for name, text in parts.items():
         markdown = markdown.replace(f"<!-- generated: {name} -->", text)

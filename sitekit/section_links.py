@@ -1,4 +1,4 @@
-"""Build hook: the "link to this section" mark of every heading, labelled in the page's language.
+"""The "link to this section" mark of every heading, labelled in the page's language.
 
 The table-of-contents extension writes one English title ("Permanent link") for every
 language, since static-i18n shares the Markdown settings; each language's label comes
@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-
-import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
-
-from sitekit import mkdocs_env
 
 HEADER_LINK = re.compile(r'<a class="headerlink" href="#([^"]+)" title="[^"]*">')
 
@@ -25,7 +21,3 @@ def label_section_links(page_html: str, label: str) -> str:
         ),
         page_html,
     )
-
-
-def on_page_content(page_html, page, config, files):
-    return label_section_links(page_html, mkdocs_env.ui_strings(config)["section_link"])

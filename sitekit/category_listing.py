@@ -1,4 +1,4 @@
-"""Build hook: list every question of a category on its index page, from front matter.
+"""Every question of a category, listed on its index page from front matter.
 
 The heading is added to the page's Markdown, so that it has its anchor (#questions) and
 its place in the table of contents. Search leaves the list out (sitekit/search_index.py):
@@ -13,10 +13,6 @@ from __future__ import annotations
 import html
 import unicodedata
 
-import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
-from mkdocs.plugins import event_priority
-
-from sitekit import build_state, mkdocs_env
 from sitekit.page_model import CATEGORY_LIST_ANCHOR, category_of_index
 from sitekit.urls import page_path, relative_url
 
@@ -40,17 +36,14 @@ def category_list_html(category: str, pages) -> str:
     return "\n<ul>\n" + "\n".join(items) + "\n</ul>"
 
 
-def on_page_markdown(markdown, page, config, files):
-    if category_of_index(page.file.norm_src_uri) is None:
+def with_heading(markdown: str, rel_path: str, ui: dict) -> str:
+    """A category index page's Markdown with the list's heading; any other page as it is."""
+    if category_of_index(rel_path) is None:
         return markdown
-    heading = mkdocs_env.ui_strings(config)["category_questions"]
-    return markdown + f"\n\n## {heading} {{ #{CATEGORY_LIST_ANCHOR} }}\n"
+    return markdown + f"\n\n## {ui['category_questions']} {{ #{CATEGORY_LIST_ANCHOR} }}\n"
 
 
-@event_priority(10)  # before hooks/page_text.py sets the language's typography of the text
-def on_page_content(page_html, page, config, files):
-    category = category_of_index(page.file.norm_src_uri)
-    if category is None:
-        return page_html
-    state = build_state.current(mkdocs_env.build_language(config))
-    return page_html + category_list_html(category, state.pages)
+def list_html(rel_path: str, pages) -> str:
+    """The list of a category index page's questions, as HTML; '' for any other page."""
+    category = category_of_index(rel_path)
+    return "" if category is None else category_list_html(category, pages)

@@ -1,15 +1,12 @@
-"""Build hook: give a page's template its dates, related questions and sources.
+"""A page's dates, related questions and sources, for the footer under its text.
 
 Every page that records when it was updated (questions, guides, contacts, glossary...)
 ends with that footer. The data is computed here, in the page's language;
-overrides/partials/page-footer.html renders it under the text.
+overrides/partials/page-footer.html renders it.
 """
 
 from __future__ import annotations
 
-import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
-
-from sitekit import build_state, mkdocs_env
 from sitekit.dates import long_date
 from sitekit.page_model import parse_iso_date
 from sitekit.typography import typeset_text
@@ -38,7 +35,10 @@ def dated(meta, key, lang, ui):
     return {"iso": date.isoformat(), "text": ui[key].format(date=long_date(date, lang))}
 
 
-def footer_data(meta, lang, ui, related):
+def footer_data(model, lang: str, current) -> dict:
+    """The footer of a page model, in its language (current: the SiteBuild)."""
+    meta, ui = model.meta, current.ui(lang)
+    related = related_links(meta.get("related", []), current.pages[lang], model.rel_path, lang)
     return {
         "updated": dated(meta, "updated", lang, ui),
         "reviewed": dated(meta, "reviewed", lang, ui),
@@ -48,15 +48,3 @@ def footer_data(meta, lang, ui, related):
             for source in meta.get("sources") or []
         ],
     }
-
-
-def on_page_context(context, page, config, nav):
-    lang = mkdocs_env.build_language(config)
-    state = build_state.current(lang)
-    model = state.pages.get(page.file.norm_src_uri)
-    if model is None or "updated" not in model.meta:
-        return context
-    related_paths = model.meta.get("related", [])
-    related = related_links(related_paths, state.pages, model.rel_path, lang)
-    context["page_footer"] = footer_data(model.meta, lang, mkdocs_env.ui_strings(config), related)
-    return context

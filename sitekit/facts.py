@@ -106,8 +106,47 @@ class Fact(NamedTuple):
         return f"{self.name} '{self.value}'"
 
 
+@functools.cache
 def vocabulary(lang: str) -> dict | None:
-    return VOCABULARY.get(lang.split("_")[0].split("-")[0])
+    """The words and separators of a language's facts: ours for English and French, or
+    else the Unicode CLDR's (through Babel), so that a new language needs no code."""
+    base = lang.split("_")[0].split("-")[0]
+    return VOCABULARY.get(base) or cldr_vocabulary(base)
+
+
+CLDR_UNITS = {
+    "duration-day": "days",
+    "duration-week": "weeks",
+    "duration-month": "months",
+    "duration-year": "years",
+    "duration-hour": "hours",
+}
+
+
+def cldr_vocabulary(lang: str) -> dict | None:
+    """Months, units and number separators of a language from the CLDR; None for a
+    language the CLDR does not know. A space also groups thousands (ISO 31-0), as
+    many languages write it."""
+    from babel import Locale, UnknownLocaleError, dates, numbers, units
+
+    try:
+        Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return None
+    unit_words = {}
+    for unit, english in CLDR_UNITS.items():
+        for count in (1, 2, 5):  # singular and the plural forms
+            word = units.format_unit(count, unit, locale=lang).replace(str(count), "").strip()
+            unit_words[word.lower()] = english
+    group = re.escape(numbers.get_group_symbol(lang))
+    return {
+        "months": [name.lower() for name in dates.get_month_names("wide", locale=lang).values()],
+        "units": unit_words,
+        "unit_qualifiers": (),
+        "thousands": f"(?:{group}|{SPACE})",
+        "decimal": numbers.get_decimal_symbol(lang),
+        "labels": {"tty": ("TTY", "TDD")},
+    }
 
 
 @functools.cache

@@ -139,6 +139,8 @@ def cldr_vocabulary(lang: str) -> dict | None:
             word = units.format_unit(count, unit, locale=lang).replace(str(count), "").strip()
             unit_words[word.lower()] = english
     group = re.escape(numbers.get_group_symbol(lang))
+    # The words a long date writes between its parts: "31 de enero de 2026".
+    connectors = re.findall(r"'([^']+)'", dates.get_date_format("long", locale=lang).pattern)
     return {
         "months": [name.lower() for name in dates.get_month_names("wide", locale=lang).values()],
         "units": unit_words,
@@ -146,6 +148,7 @@ def cldr_vocabulary(lang: str) -> dict | None:
         "thousands": f"(?:{group}|{SPACE})",
         "decimal": numbers.get_decimal_symbol(lang),
         "labels": {"tty": ("TTY", "TDD")},
+        "date_connectors": tuple(word.strip() for word in connectors if word.strip()),
     }
 
 
@@ -178,15 +181,20 @@ def words_pattern(words) -> str:
 
 def date_patterns(vocab: dict) -> list[re.Pattern]:
     months = words_pattern(vocab["months"])
+    connectors = vocab.get("date_connectors")
+    # An optional word between a date's parts ("de"), for languages that write one.
+    link = rf"(?:(?:{words_pattern(connectors)}){SPACE}+)?" if connectors else ""
     return [
         # "January 31, 2026", "January 31"
         re.compile(
             rf"\b({months}){SPACE}+(\d{{1,2}})(?:st|nd|rd|th)?(?:,{SPACE}*(\d{{4}}))?\b", re.I
         ),
         # "31 janvier 2026", "1er janvier"
-        re.compile(rf"\b(\d{{1,2}})(?:er)?{SPACE}+({months})(?:{SPACE}+(\d{{4}}))?\b", re.I),
+        re.compile(
+            rf"\b(\d{{1,2}})(?:er)?{SPACE}+{link}({months})(?:{SPACE}+{link}(\d{{4}}))?\b", re.I
+        ),
         # "January 2026", "janvier 2026"
-        re.compile(rf"\b({months}){SPACE}+(\d{{4}})\b", re.I),
+        re.compile(rf"\b({months}){SPACE}+{link}(\d{{4}})\b", re.I),
     ]
 
 

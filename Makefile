@@ -6,7 +6,7 @@ SITE_DIR := site
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve build check urls test lint format lock chromium valgrind search-bench benchmark clean
+.PHONY: serve build check urls test test-fast lint format lock chromium valgrind search-bench benchmark clean
 
 $(VENV)/.site-deps: requirements.txt
 	python3 -m venv $(VENV)
@@ -53,6 +53,11 @@ valgrind:  ## install Debian's valgrind for the benchmark's instruction counts, 
 # pytest exits 5 when it collects no test: that must fail, never pass quietly.
 test: $(VENV)/.dev-deps chromium valgrind lint  ## run every test (lint included)
 	$(PY) -m pytest; status=$$?; \
+	  if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; fi; exit $$status
+
+# The edit loop: every test that needs neither chromium nor valgrind, lint included.
+test-fast: $(VENV)/.dev-deps lint  ## run every test that needs neither chromium nor valgrind
+	$(PY) -m pytest -m "not browser and not valgrind"; status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; fi; exit $$status
 
 lint: $(VENV)/.dev-deps  ## check formatting and lint

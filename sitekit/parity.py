@@ -12,7 +12,7 @@ import re
 from sitekit import facts, page_model, untranslated
 from sitekit.markdown_outline import Block, Outline, read_outline
 from sitekit.page_model import Page, Problem
-from sitekit.site_config import missing_ui_strings
+from sitekit.ui_strings import missing_ui_strings
 
 TRANSLATION_KEY = "translation"
 HASH_LENGTH = 12

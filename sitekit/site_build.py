@@ -24,8 +24,8 @@ from sitekit import page_model, search_words
 from sitekit.abbreviations import abbreviation_marker, read_definitions
 from sitekit.page_model import Page, Problem
 from sitekit.redirects import Redirect, check_redirects, read_redirects
-from sitekit.site_config import missing_ui_strings
 from sitekit.template_cache import MemoryBytecodeCache
+from sitekit.ui_strings import missing_ui_strings
 from sitekit.urls import language_prefix
 
 REDIRECTS_FILE = "redirects.yml"  # beside mkdocs.yml

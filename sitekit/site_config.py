@@ -15,7 +15,6 @@ import yaml
 from yaml_env_tag import construct_env_tag
 
 from sitekit import mkdocs_env
-from sitekit.page_model import Problem
 
 
 class EnvLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -89,17 +88,3 @@ def load(config_file: Path | str = "mkdocs.yml") -> tuple[SiteConfig, dict[str, 
         languages=languages,
     )
     return site, ui
-
-
-def missing_ui_strings(
-    config_file: str, ui: dict[str, dict], languages: list[str]
-) -> list[Problem]:
-    """Each UI string of the default language that another language lacks (the build
-    and check_parity both stop on it)."""
-    default, problems = languages[0], []
-    for lang in languages[1:]:
-        for key in sorted(set(ui.get(default, {})) - set(ui.get(lang, {}))):
-            problems.append(
-                Problem(config_file, None, f"UI string '{key}' has no '{lang}' version in extra.ui")
-            )
-    return problems

@@ -7,6 +7,13 @@ import pytest
 from tests.sitebuild import ROOT, build
 
 
+def pytest_collection_modifyitems(items):
+    """A test that opens chromium is marked `browser` (make test-fast leaves those out)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory):
     site_dir = tmp_path_factory.mktemp("site")

@@ -34,6 +34,8 @@ FIELDS = {
 COMMAND = [sys.executable, "-m", "scripts.benchmark", "--questions", "6", "--bare"]
 
 
+@pytest.mark.browser
+@pytest.mark.valgrind
 def test_the_benchmark_runs_and_prints_one_json_line():
     # Instruction counts need valgrind, which `make test` installs like chromium.
     result = subprocess.run(

@@ -319,6 +319,7 @@ def test_split_index_keeps_each_language_apart_and_annotates_pages():
     assert french["guides/#questions"]["text"] == "" and french["guides/"]["text"]
 
 
+@pytest.mark.browser  # scripts.search_bench types the queries in chromium
 def test_the_relevance_benchmark_runs_on_both_sets(site_dir):
     """`make search-bench` on the built site. Its goal (check set: top-1 95%, top-3 100%)
     is reported, not required here; what is required: no result from another language

@@ -56,7 +56,6 @@ from sitekit.source_lines import LinkWarnings
 from sitekit.typography import transform_text, typeset_rules, typeset_text
 
 NOT_FOUND = "404.html"
-SITEMAP = "sitemap.xml"
 MKDOCS_PAGES_LOGGER = "mkdocs.structure.pages"
 PARALLEL_FROM_ENTRIES = 4000  # search entries of all languages: about 300 questions each
 
@@ -89,7 +88,7 @@ def on_startup(command, dirty):
 
 def on_config(config):
     # The theme's sitemap dates every page with the build; ours (sitemaps) replaces it.
-    config.theme.static_templates.discard(SITEMAP)
+    config.theme.static_templates.discard(sitemaps.SITEMAP)
     logger = logging.getLogger(MKDOCS_PAGES_LOGGER)
     for old in [each for each in logger.filters if isinstance(each, LinkWarnings)]:
         logger.removeFilter(old)  # the filter of a previous `mkdocs serve` rebuild
@@ -131,7 +130,7 @@ def on_pre_build(config):
 @event_priority(0)  # before mkdocs-static-i18n (-100) sorts the files by language
 def files_without_theme_sitemap(files, config):
     # No longer a template, the theme's sitemap would be copied as it is.
-    for file in [file for file in files if file.src_uri == SITEMAP]:
+    for file in [file for file in files if file.src_uri == sitemaps.SITEMAP]:
         files.remove(file)
     return files
 

@@ -34,9 +34,9 @@ if not __package__:  # run as a file (python scripts/x.py): sitekit is in the fo
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from sitekit import built_site, site_config
-from sitekit.page_model import Problem
 from sitekit.parallel import map_items
-from sitekit.reporting import missing_site, report
+from sitekit.reporting import Problem, missing_site, report
+from sitekit.sitemaps import SITEMAP
 from sitekit.source_lines import locate_link
 
 
@@ -63,7 +63,7 @@ def parse_args(argv):
 READERS = {
     ".html": built_site.read_html,
     ".css": built_site.read_css,
-    "sitemap.xml": built_site.read_sitemap,
+    SITEMAP: built_site.read_sitemap,
 }
 PARALLEL_FROM = 500  # files; below that, starting processes costs more than it saves
 

@@ -30,9 +30,9 @@ if not __package__:  # run as a file (python scripts/x.py): sitekit is in the fo
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from sitekit import page_model, parity, site_config
-from sitekit.page_model import Page, Problem
+from sitekit.page_model import Page
 from sitekit.parallel import map_items
-from sitekit.reporting import report
+from sitekit.reporting import Problem, report
 
 PARALLEL_FROM = 200  # page pairs; below that, starting processes costs more than it saves
 CHUNK = 32

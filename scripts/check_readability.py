@@ -21,8 +21,7 @@ if not __package__:  # run as a file (python scripts/x.py): sitekit is in the fo
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from sitekit import page_model, readability, site_config
-from sitekit.page_model import Problem
-from sitekit.reporting import report
+from sitekit.reporting import Problem, report
 
 
 def parse_args(argv):

@@ -29,10 +29,12 @@ from pathlib import Path
 if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
+from sitekit.feeds import ATOM_FEED, JSON_FEED
 from sitekit.reporting import missing_site, report
+from sitekit.sitemaps import SITEMAP
 
 URL_LIST = Path("tests/published-urls.txt")
-FEEDS = ("feed.xml", "feed.json", "sitemap.xml")
+FEEDS = (ATOM_FEED, JSON_FEED, SITEMAP)
 HEADER = (
     "# Every URL this site has published, in every language (scripts/published_urls.py).\n"
     "# Never remove a line: give a moved page a redirect in redirects.yml instead.\n"

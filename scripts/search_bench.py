@@ -32,6 +32,7 @@ if not __package__:  # run as a file (python scripts/x.py): sitekit is in the fo
 
 from sitekit import site_config
 from sitekit.local_browser import launch, serve
+from sitekit.urls import language_of_path, language_prefix
 
 TOP3_GOAL = 1.0
 TOP1_GOAL = 0.95
@@ -67,10 +68,6 @@ def load_queries(path: Path, languages: list[str]) -> dict[str, list[dict]]:
                     f"{path}: {lang} query {number} needs exactly 'query' and 'expect'"
                 )
     return data
-
-
-def language_root(lang: str, languages: list[str]) -> str:
-    return "" if lang == languages[0] else f"{lang}/"
 
 
 def page_of(href: str, page_url: str, base: str) -> str:
@@ -143,18 +140,18 @@ def index_size(site_dir: Path, lang: str, languages: list[str]) -> dict[str, int
     (measured by scripts/benchmark.py's search_files_size)."""
     from scripts.benchmark import search_files_size
 
-    size = search_files_size(site_dir / language_root(lang, languages))
+    size = search_files_size(site_dir / language_prefix(lang, languages))
     return {"page_view_gzip": size["stub_gzip"], "files": size["files"], "all_gzip": size["gzip"]}
 
 
 def run_language(browser, base, lang, languages, queries) -> dict:
-    root = language_root(lang, languages)
+    root = language_prefix(lang, languages)
     page = browser.new_page()
     page.goto(urljoin(base, root))
     results = []
     for entry in queries:
         found = search(page, entry["query"], base)
-        other = [path for path in found if not in_language(path, lang, languages)]
+        other = [path for path in found if language_of_path(path, languages) != lang]
         results.append(judged(entry["query"], root + entry["expect"], found, other))
     page.close()
     return summarize(results)
@@ -169,12 +166,6 @@ def judged(query: str, expected: str, found: list[str], other_language: list[str
         "rank": found.index(expected) + 1 if expected in found else None,
         "other_language": other_language,
     }
-
-
-def in_language(path: str, lang: str, languages: list[str]) -> bool:
-    first = path.split("/", 1)[0]
-    owner = first if first in languages[1:] else languages[0]
-    return owner == lang
 
 
 def summarize(results: list[dict]) -> dict:

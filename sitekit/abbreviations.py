@@ -11,7 +11,7 @@ import html
 import re
 from pathlib import Path
 
-from sitekit.page_model import Problem
+from sitekit.reporting import Problem
 from sitekit.typography import transform_text
 
 DEFINITION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+?)\s*$")

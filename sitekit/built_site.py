@@ -22,6 +22,8 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
+from sitekit.urls import language_of_path
+
 # Attributes whose value is a URL a browser follows or loads.
 URL_ATTRIBUTES = ("href", "src", "poster", "action", "formaction", "data", "xlink:href", "cite")
 # The attributes read on any element: the URLs, the ids and a refresh's pieces.
@@ -149,8 +151,7 @@ class Site:
         self.files = site_files(str(self.site_dir))
 
     def language_of(self, path: str) -> str:
-        first = path.split("/", 1)[0]
-        return first if first in self.languages[1:] else self.languages[0]
+        return language_of_path(path, self.languages)
 
     def is_external(self, url: str) -> bool:
         parts = urlsplit(url)

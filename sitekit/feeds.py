@@ -15,6 +15,8 @@ from sitekit.page_model import parse_iso_date
 from sitekit.urls import absolute, page_path
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+ATOM_FEED = "feed.xml"  # at each language's root, as is JSON_FEED
+JSON_FEED = "feed.json"
 
 
 def feed_entries(pages: dict, page_url) -> list[dict]:
@@ -96,6 +98,6 @@ def write_feeds(site_dir: Path, site_url: str, site_name: str, lang: str, curren
     home = absolute(site_url, prefix)
     folder = site_dir / prefix
     folder.mkdir(parents=True, exist_ok=True)
-    for name, render in (("feed.xml", atom_feed), ("feed.json", json_feed)):
+    for name, render in ((ATOM_FEED, atom_feed), (JSON_FEED, json_feed)):
         feed_url = absolute(site_url, prefix + name)
         (folder / name).write_text(render(title, lang, home, feed_url, entries), encoding="utf-8")

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import re
 
-from sitekit.page_model import Page, parse_iso_date
+from sitekit.feeds import ATOM_FEED, JSON_FEED
+from sitekit.page_model import HOME, Page, parse_iso_date
 from sitekit.urls import absolute, language_prefix, page_path
 
 
@@ -31,11 +32,10 @@ def alternates(site_url, languages, rel_path, pages_by_lang) -> list[dict]:
 
 def breadcrumbs(site_url, lang, languages, page: Page, pages: dict) -> list[dict]:
     """Home, then the category, then the page (each with its title in the language)."""
-    trail = ["index.md"]
-    parts = page.rel_path.split("/")
-    if len(parts) == 2 and parts[1] != "index.md":
-        trail.append(f"{parts[0]}/index.md")
-    if page.rel_path != "index.md":
+    trail = [HOME]
+    if page.is_question:
+        trail.append(f"{page.category}/index.md")
+    if page.rel_path != HOME:
         trail.append(page.rel_path)
     return [
         {
@@ -126,8 +126,8 @@ def page_head(site_url: str, site_name: str, lang: str, model: Page, current) ->
             locales[other] for other in languages if other != lang and other in by_lang
         ],
         "json_ld": script_json(json_ld(site_url, lang, languages, model, pages_by_lang, site_name)),
-        "feed_atom": f"{current.prefix(lang)}feed.xml",
-        "feed_json": f"{current.prefix(lang)}feed.json",
+        "feed_atom": current.prefix(lang) + ATOM_FEED,
+        "feed_json": current.prefix(lang) + JSON_FEED,
     }
 
 

@@ -27,6 +27,7 @@ import yaml
 
 from sitekit import scaffold
 from sitekit.markdown_outline import HEADING, content_lines
+from sitekit.reporting import Problem
 
 QUESTION_REQUIRED_KEYS = (
     "title",
@@ -138,18 +139,6 @@ def construct_front_matter(loader, node):
 
 # Named tuples rather than dataclasses: the checkers start several times faster
 # without importing dataclasses, and small sites are checked in a fraction of a second.
-class Problem(NamedTuple):
-    """One defect, located as precisely as we can."""
-
-    path: str
-    line: int | None
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}"
-
-
 class Page(NamedTuple):
     """A Markdown page of one language, with its front matter parsed."""
 
@@ -167,6 +156,10 @@ class Page(NamedTuple):
         return is_question_path(self.rel_path)
 
     @property
+    def kind(self) -> str:
+        return page_kind(self.rel_path)
+
+    @property
     def category(self) -> str:
         return self.rel_path.split("/", 1)[0]
 
@@ -182,6 +175,20 @@ class Page(NamedTuple):
 def is_question_path(rel_path: str) -> bool:
     parts = rel_path.split("/")
     return len(parts) == 2 and parts[1] != "index.md"
+
+
+GUIDES = "guides"  # the category whose questions are guides
+HOME = "index.md"
+
+
+def page_kind(rel_path: str) -> str:
+    """A page's kind, from its path: question, guide, home, listing (a category's index
+    page) or reference (the rest: contacts, glossary, about...)."""
+    if is_question_path(rel_path):
+        return "guide" if rel_path.split("/", 1)[0] == GUIDES else "question"
+    if rel_path == HOME:
+        return "home"
+    return "listing" if rel_path.endswith("/index.md") else "reference"
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

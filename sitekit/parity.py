@@ -11,7 +11,8 @@ import re
 
 from sitekit import facts, page_model, untranslated
 from sitekit.markdown_outline import Block, Outline, read_outline
-from sitekit.page_model import Page, Problem
+from sitekit.page_model import Page
+from sitekit.reporting import Problem
 from sitekit.ui_strings import missing_ui_strings
 
 TRANSLATION_KEY = "translation"

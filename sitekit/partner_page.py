@@ -12,6 +12,7 @@ from __future__ import annotations
 from babel import Locale
 
 from sitekit.escaping import markdown_text
+from sitekit.feeds import ATOM_FEED, JSON_FEED
 from sitekit.urls import absolute, language_prefix, page_path
 
 PAGE = "partners.md"
@@ -59,8 +60,8 @@ def feed_list(site_url, lang, languages) -> str:
     lines = []
     for other in languages:
         root = language_prefix(other, languages)
-        atom = link(absolute(site_url, root + "feed.xml"), other)
-        json_feed = link(absolute(site_url, root + "feed.json"), other)
+        atom = link(absolute(site_url, root + ATOM_FEED), other)
+        json_feed = link(absolute(site_url, root + JSON_FEED), other)
         lines.append(f"- {language_name(other, lang)} — Atom {atom} — JSON Feed {json_feed}")
     return "\n".join(lines)
 

@@ -44,7 +44,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from sitekit import facts, markdown_outline
-from sitekit.page_model import Problem
+from sitekit.reporting import Problem
 
 MAX_SENTENCE_WORDS = 25
 MAX_LONG_SHARE = 0.05  # of a language's sentences, over the whole site

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from sitekit.page_model import Problem
+from sitekit.reporting import Problem
 from sitekit.typography import typeset_text
 from sitekit.urls import absolute, page_path, relative_url
 

@@ -1,9 +1,23 @@
-"""How every checker ends: one `path[:line]: problem` line each, a summary line, and the
-exit status (1 on any problem, 0 otherwise)."""
+"""What the build and every checker print: each Problem as one `path[:line]: what is
+wrong, how to fix it` line, then a summary line, and the exit status (1 on any problem,
+0 otherwise)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
+
+
+class Problem(NamedTuple):
+    """One defect, located as precisely as we can."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
 
 
 def report(name: str, problems: list, failure: str, success: str) -> int:

@@ -34,6 +34,7 @@ from sitekit.search_words import (
     snowball_stemmer,
     word_counts,
 )
+from sitekit.urls import language_prefix
 
 FIELD_WEIGHTS = {"title": 8, "description": 4, "search_terms": 4, "heading": 2, "text": 1}
 SUMMARY_FIELDS = {"title", "description", "search_terms"}
@@ -210,7 +211,8 @@ def serialize(data: object) -> str:
 
 def search_base(base_url: str, lang: str, languages) -> str:
     """The folder a page's search reads its index from, relative to the page."""
-    return base_url if lang == languages[0] else f"{base_url.rstrip('/')}/{lang}/"
+    prefix = language_prefix(lang, languages)
+    return f"{base_url.rstrip('/')}/{prefix}" if prefix else base_url
 
 
 def pages_by_location(lang: str, current) -> dict:

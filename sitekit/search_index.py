@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from sitekit.page_model import CATEGORY_LIST_ANCHOR
+from sitekit.urls import language_of_path, language_prefix
 
 # Words split on white space, both apostrophes (French elision: "l'assurance") and
 # punctuation; a point splits only when no digit follows ("section 10169.5" stays whole).
@@ -30,17 +31,7 @@ SITE_WORKER = "workers/site-search.js?root={root}"
 # questions: with their search terms ("homepage", "all questions") they come first
 # for the readers who look for them.
 BOOSTS = {"question": 1.0, "listing": 1.0, "guide": 0.9, "reference": 0.8, "home": 1.0}
-GUIDES = "guides"
 LISTS = {"listing", "reference"}  # the kinds of page whose #questions list is generated
-
-
-def page_kind(page) -> str:
-    """question, guide, home, listing (a category) or reference (the rest)."""
-    if page.is_question:
-        return "guide" if page.category == GUIDES else "question"
-    if page.rel_path == "index.md":
-        return "home"
-    return "listing" if page.rel_path.endswith("index.md") else "reference"
 
 
 def annotate(docs: list[dict], pages_by_location: dict) -> list[dict]:
@@ -57,20 +48,15 @@ def annotate(docs: list[dict], pages_by_location: dict) -> list[dict]:
     for doc in docs:
         location, _, anchor = doc["location"].partition("#")
         page = pages_by_location.get(location)
-        if anchor == CATEGORY_LIST_ANCHOR and page is not None and page_kind(page) in LISTS:
+        if anchor == CATEGORY_LIST_ANCHOR and page is not None and page.kind in LISTS:
             doc = {**doc, "text": ""}
         if page is not None:
-            doc = {**doc, "boost": BOOSTS[page_kind(page)]}
+            doc = {**doc, "boost": BOOSTS[page.kind]}
             if doc["location"] == location:
                 doc["description"] = page.meta.get("description", "")
                 doc["search_terms"] = list(page.meta.get("search_terms") or [])
         annotated.append(doc)
     return annotated
-
-
-def language_of(location: str, languages: list[str]) -> str:
-    first = location.split("/", 1)[0]
-    return first if first in languages[1:] else languages[0]
 
 
 def split_index(merged: dict, languages: list[str], pages: dict[str, dict]) -> dict[str, dict]:
@@ -82,11 +68,11 @@ def split_index(merged: dict, languages: list[str], pages: dict[str, dict]) -> d
     indexes = {}
     for lang in languages:
         config = {"lang": [lang], "separator": SEPARATOR}
-        prefix = "" if lang == languages[0] else f"{lang}/"
+        prefix = language_prefix(lang, languages)
         docs = [
             {**doc, "location": doc["location"][len(prefix) :]}
             for doc in merged["docs"]
-            if language_of(doc["location"], languages) == lang
+            if language_of_path(doc["location"], languages) == lang
         ]
         indexes[lang] = {"config": config, "docs": annotate(docs, pages.get(lang, {}))}
     return indexes

@@ -22,8 +22,9 @@ from pathlib import Path
 
 from sitekit import page_model, search_words
 from sitekit.abbreviations import abbreviation_marker, read_definitions
-from sitekit.page_model import Page, Problem
+from sitekit.page_model import Page
 from sitekit.redirects import Redirect, check_redirects, read_redirects
+from sitekit.reporting import Problem
 from sitekit.template_cache import MemoryBytecodeCache
 from sitekit.ui_strings import missing_ui_strings
 from sitekit.urls import language_prefix

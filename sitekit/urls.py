@@ -18,6 +18,17 @@ def language_prefix(lang: str, languages: list[str]) -> str:
     return "" if lang == languages[0] else f"{lang}/"
 
 
+def language_of_path(site_path: str, languages: list[str]) -> str:
+    """The language of a path in the built site: 'fr/x/' is French, 'x/' the default's."""
+    first = site_path.split("/", 1)[0]
+    return first if first in languages[1:] else languages[0]
+
+
+def output_file(rel_path: str, lang: str, languages: list[str]) -> str:
+    """The file MkDocs writes for a source page (directory URLs): 'fr/guides/x/index.html'."""
+    return language_prefix(lang, languages) + page_path(rel_path) + "index.html"
+
+
 def absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path.lstrip("/")
 

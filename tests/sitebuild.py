@@ -9,10 +9,13 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+from sitekit import site_config, urls
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "redirects.yml", "overrides", "hooks", "sitekit", "includes", "docs")
-LANGUAGES = ("en", "fr")
-DEFAULT_LANGUAGE = "en"
+# The site's languages, from its configuration (the default first).
+LANGUAGES = tuple(site_config.load(ROOT / "mkdocs.yml")[0].languages)
+DEFAULT_LANGUAGE = LANGUAGES[0]
 
 
 def build(
@@ -56,18 +59,11 @@ def source_pages(docs_dir: Path = ROOT / "docs") -> dict[str, list[str]]:
 
 def output_path(lang: str, rel_path: str) -> str:
     """Where MkDocs (directory URLs) writes a source page, under the language's prefix."""
-    stem = rel_path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        page = stem.removesuffix("index") + "index.html"
-    else:
-        page = f"{stem}/index.html"
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-    return prefix + page
+    return urls.output_file(rel_path, lang, list(LANGUAGES))
 
 
 def language_of(site_path: str) -> str:
-    first = site_path.split("/", 1)[0]
-    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+    return urls.language_of_path(site_path, list(LANGUAGES))
 
 
 class Tags(HTMLParser):

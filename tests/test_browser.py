@@ -9,7 +9,7 @@ import urllib.parse
 import pytest
 
 from tests.accessibility import axe_violations
-from tests.sitebuild import LANGUAGES, ROOT, output_path, source_pages
+from tests.sitebuild import LANGUAGES, ROOT, language_of, output_path, source_pages
 
 ARTIFACTS = ROOT / "test-artifacts"
 PAGES = [output_path(lang, rel) for lang, pages in source_pages().items() for rel in pages]
@@ -20,10 +20,6 @@ PREFIX = {"en": "", "fr": "fr/"}
 
 def url_of(site_url, path):
     return site_url + path.removesuffix("index.html")
-
-
-def language_of(path):
-    return "fr" if path.startswith("fr/") else "en"
 
 
 @pytest.mark.parametrize("path", [*PAGES, "404.html", "fr/404.html"])

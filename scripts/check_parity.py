@@ -29,7 +29,7 @@ from pathlib import Path
 if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from sitekit import page_model, parity, site_config
+from sitekit import front_matter, page_model, parity, site_config
 from sitekit.page_model import Page
 from sitekit.parallel import map_items
 from sitekit.reporting import Problem, report
@@ -142,7 +142,7 @@ def write_translation_record(path: Path, value: str) -> None:
     closing = next(
         i
         for i, line in enumerate(lines[1:], start=1)
-        if line.rstrip() in page_model.FRONT_MATTER_ENDS
+        if line.rstrip() in front_matter.FRONT_MATTER_ENDS
     )
     record = f"{parity.TRANSLATION_KEY}: {value}\n"
     for index in range(1, closing):

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from sitekit import page_model
+from sitekit.front_matter import FrontMatterError, parse_front_matter
 from tests.sitebuild import build, copy_project
 
 TODAY = dt.date(2026, 11, 23)
@@ -421,10 +422,10 @@ def test_front_matter_values_are_what_pyyaml_makes(front_matter):
     try:
         expected = yaml.load(front_matter, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
-        with pytest.raises(page_model.FrontMatterError, match="not valid YAML"):
-            page_model.parse_front_matter(front_matter)
+        with pytest.raises(FrontMatterError, match="not valid YAML"):
+            parse_front_matter(front_matter)
         return
-    meta, _key_lines, _item_lines = page_model.parse_front_matter(front_matter)
+    meta, _key_lines, _item_lines = parse_front_matter(front_matter)
     assert repr(meta) == repr(expected)  # repr shows the types too
 
 

@@ -8,7 +8,7 @@ How a build runs (`mkdocs build`, and each rebuild of `mkdocs serve`):
 1. on_startup: build (publish) or serve (preview, drafts shown).
 2. on_config, for each language: MkDocs' link warnings are located at path:line;
    the theme's sitemap is left out (ours replaces it).
-3. on_pre_build of the default language: sitekit.site_build.start reads and checks
+3. on_pre_build of the default language: sitekit.build.site_build.start reads and checks
    the configuration, every page of every language, redirects.yml, the abbreviations
    and the search words, once. One line per mistake, and nothing is built.
 4. For each language (mkdocs-static-i18n builds the other languages inside the
@@ -17,7 +17,7 @@ How a build runs (`mkdocs build`, and each rebuild of `mkdocs serve`):
    then on_post_build (redirect pages, 404 page, feeds, sitemaps).
 5. on_post_build of the default language, last to end: each language's search files.
 
-The build's state is one SiteBuild (sitekit/site_build.py), made at step 3 and passed
+The build's state is one SiteBuild (sitekit/build/site_build.py), made at step 3 and passed
 to every handler. MkDocs loads a hook as a module, so the module keeps that one
 reference, `_build`, between events.
 
@@ -36,11 +36,10 @@ import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from sitekit import (
+from sitekit.build import (
     category_listing,
     escaping,
     head_metadata,
-    mkdocs_env,
     page_footer,
     partner_page,
     search_files,
@@ -48,12 +47,14 @@ from sitekit import (
     site_build,
     sitemaps,
 )
-from sitekit.feeds import write_feeds
-from sitekit.parallel import map_items
-from sitekit.redirects import write_redirect_pages
-from sitekit.search_index import with_site_worker
-from sitekit.source_lines import LinkWarnings
-from sitekit.typography import transform_text, typeset_rules, typeset_text
+from sitekit.build.feeds import write_feeds
+from sitekit.build.redirects import write_redirect_pages
+from sitekit.build.search_index import with_site_worker
+from sitekit.build.typography import transform_text, typeset_rules, typeset_text
+from sitekit.core import mkdocs_env
+from sitekit.core.parallel import map_items
+from sitekit.core.source_lines import LinkWarnings
+from sitekit.core.urls import SITEMAP
 
 NOT_FOUND = "404.html"
 MKDOCS_PAGES_LOGGER = "mkdocs.structure.pages"
@@ -88,7 +89,7 @@ def on_startup(command, dirty):
 
 def on_config(config):
     # The theme's sitemap dates every page with the build; ours (sitemaps) replaces it.
-    config.theme.static_templates.discard(sitemaps.SITEMAP)
+    config.theme.static_templates.discard(SITEMAP)
     logger = logging.getLogger(MKDOCS_PAGES_LOGGER)
     for old in [each for each in logger.filters if isinstance(each, LinkWarnings)]:
         logger.removeFilter(old)  # the filter of a previous `mkdocs serve` rebuild
@@ -130,7 +131,7 @@ def on_pre_build(config):
 @event_priority(0)  # before mkdocs-static-i18n (-100) sorts the files by language
 def files_without_theme_sitemap(files, config):
     # No longer a template, the theme's sitemap would be copied as it is.
-    for file in [file for file in files if file.src_uri == sitemaps.SITEMAP]:
+    for file in [file for file in files if file.src_uri == SITEMAP]:
         files.remove(file)
     return files
 
@@ -179,7 +180,7 @@ def markdown_of_our_pages(markdown, page, config, files):
 
 @event_priority(-100)  # after every other handler has read the values as text
 def meta_as_text(markdown, page, config, files):
-    # The theme writes titles and descriptions unescaped (sitekit/escaping.py).
+    # The theme writes titles and descriptions unescaped (sitekit/build/escaping.py).
     for key in escaping.TEXT_KEYS:
         if isinstance(page.meta.get(key), str):
             page.meta[key] = escaping.html_text(page.meta[key])

@@ -54,8 +54,8 @@ from pathlib import Path
 if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from sitekit.page_model import read_page
-from sitekit.parity import TRANSLATION_KEY, source_hash
+from sitekit.check.parity import TRANSLATION_KEY, source_hash
+from sitekit.core.page_model import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("mkdocs.yml", "overrides", "hooks", "sitekit", "includes")

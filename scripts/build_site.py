@@ -4,7 +4,7 @@ The strict MkDocs build writes into a fresh staging folder of its own; only when
 succeeds does the new site replace site/, in one atomic step, so that site/ is always a
 complete site, old or new. One build runs at a time: a second one waits for the first,
 and says so. A failed or interrupted build leaves site/ as it was. How:
-sitekit/publish.py.
+sitekit/check/publish.py.
 
 Usage:
     python -m scripts.build_site [site]
@@ -20,7 +20,7 @@ from pathlib import Path
 if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from sitekit import publish
+from sitekit.check import publish
 
 
 def parse_args(argv):

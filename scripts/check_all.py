@@ -22,7 +22,7 @@ if not __package__:  # run as a file (python scripts/x.py): sitekit is in the fo
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from scripts import build_site
-from sitekit import publish
+from sitekit.check import publish
 
 # (module in scripts/, whether it reads the built site, given as its first argument)
 CHECKERS = (

@@ -11,7 +11,7 @@
   over HTTP (concurrently, politely, with a cache) and 404/410/5xx answers and
   permanent redirects are reported.
 
-Pages are read with an HTML parser (sitekit/built_site.py); a page it cannot read to
+Pages are read with an HTML parser (sitekit/check/built_site.py); a page it cannot read to
 its end is reported. A problem with a link that a page's Markdown source writes is
 reported at `docs/<lang>/<page>.md:line`; any other at its line in the built page.
 
@@ -33,11 +33,11 @@ from urllib.parse import urlsplit
 if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from sitekit import built_site, site_config
-from sitekit.parallel import map_items
-from sitekit.reporting import Problem, missing_site, report
-from sitekit.sitemaps import SITEMAP
-from sitekit.source_lines import locate_link
+from sitekit.check import built_site, site_config
+from sitekit.core.parallel import map_items
+from sitekit.core.reporting import Problem, missing_site, report
+from sitekit.core.source_lines import locate_link
+from sitekit.core.urls import SITEMAP
 
 
 def parse_args(argv):
@@ -237,7 +237,7 @@ def check_external_form(site, pages_urls) -> list[Found]:
 
 def check_external_answers(site, pages_urls, args) -> list[Found]:
     # http:// links are asked too: their form is reported apart, their answer here.
-    from sitekit import external_links  # the HTTP code, only when links are asked
+    from sitekit.check import external_links  # the HTTP code, only when links are asked
 
     urls = {url for urls in pages_urls.values() for url in urls if urlsplit(url).hostname}
     answers = external_links.check_urls(

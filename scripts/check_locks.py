@@ -17,7 +17,7 @@ from pathlib import Path
 if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from sitekit.reporting import report
+from sitekit.core.reporting import report
 
 INPUTS = ("requirements.in", "requirements-dev.in", "requirements-lock.in")
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)")

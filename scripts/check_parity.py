@@ -29,10 +29,11 @@ from pathlib import Path
 if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from sitekit import front_matter, page_model, parity, site_config
-from sitekit.page_model import Page
-from sitekit.parallel import map_items
-from sitekit.reporting import Problem, report
+from sitekit.check import parity, site_config
+from sitekit.core import front_matter, page_model
+from sitekit.core.page_model import Page
+from sitekit.core.parallel import map_items
+from sitekit.core.reporting import Problem, report
 
 PARALLEL_FROM = 200  # page pairs; below that, starting processes costs more than it saves
 CHUNK = 32

@@ -3,7 +3,7 @@
 Fails when more than 5% of a language's sentences have more than 25 words (each of
 them is then listed), when an English page is above grade 8 on the Flesch-Kincaid
 scale, or when a French page is below 60 on the Kandel-Moles scale. Prose only: see
-sitekit/readability.py for what is measured and why these limits.
+sitekit/check/readability.py for what is measured and why these limits.
 
 Usage:
     python -m scripts.check_readability [--config mkdocs.yml]
@@ -20,8 +20,9 @@ from pathlib import Path
 if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from sitekit import page_model, readability, site_config
-from sitekit.reporting import Problem, report
+from sitekit.check import readability, site_config
+from sitekit.core import page_model
+from sitekit.core.reporting import Problem, report
 
 
 def parse_args(argv):

@@ -23,9 +23,10 @@ from pathlib import Path
 if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from sitekit import page_model, site_config
-from sitekit.parity import TRANSLATION_KEY, source_hash
-from sitekit.scaffold import skeleton_texts
+from sitekit.check import site_config
+from sitekit.check.parity import TRANSLATION_KEY, source_hash
+from sitekit.core import page_model
+from sitekit.core.scaffold import skeleton_texts
 
 REDIRECTS = Path("redirects.yml")
 

@@ -34,7 +34,7 @@ if not __package__:  # run as a file (python scripts/x.py): sitekit is in the fo
 
 from scripts import search_bench
 from scripts.search_scale import Downloads
-from sitekit.local_browser import launch, serve
+from sitekit.check.local_browser import launch, serve
 
 ROOTS = {"en": "", "fr": "fr/"}
 SEARCH = """async ([query, top]) => {

@@ -29,9 +29,8 @@ from pathlib import Path
 if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from sitekit.feeds import ATOM_FEED, JSON_FEED
-from sitekit.reporting import missing_site, report
-from sitekit.sitemaps import SITEMAP
+from sitekit.core.reporting import missing_site, report
+from sitekit.core.urls import ATOM_FEED, JSON_FEED, SITEMAP
 
 URL_LIST = Path("tests/published-urls.txt")
 FEEDS = (ATOM_FEED, JSON_FEED, SITEMAP)

@@ -30,9 +30,9 @@ import yaml
 if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from sitekit import site_config
-from sitekit.local_browser import launch, serve
-from sitekit.urls import language_of_path, language_prefix
+from sitekit.check import site_config
+from sitekit.check.local_browser import launch, serve
+from sitekit.core.urls import language_of_path, language_prefix
 
 TOP3_GOAL = 1.0
 TOP1_GOAL = 0.95

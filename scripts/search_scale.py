@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
-from sitekit.local_browser import launch, serve
+from sitekit.check.local_browser import launch, serve
 
 SEARCH_BOX = "input.md-search__input"
 TIMEOUT_MS = 30_000

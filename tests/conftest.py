@@ -31,7 +31,7 @@ def site_dir(site_build):
 def local_site(tmp_path_factory):
     """The site built for the address it is served at on 127.0.0.1, so that its absolute
     links (alternates, canonical URLs) stay on this machine in the browser tests."""
-    from sitekit.local_browser import free_port, serve
+    from sitekit.check.local_browser import free_port, serve
 
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
@@ -53,7 +53,7 @@ def browser():
     """Debian's chromium, driven by Playwright, with the project's flags."""
     from playwright.sync_api import sync_playwright
 
-    from sitekit.local_browser import launch
+    from sitekit.check.local_browser import launch
 
     with sync_playwright() as playwright:
         chromium = launch(playwright)

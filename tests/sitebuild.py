@@ -9,7 +9,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from sitekit import site_config, urls
+from sitekit.check import site_config
+from sitekit.core import urls
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "redirects.yml", "overrides", "hooks", "sitekit", "includes", "docs")

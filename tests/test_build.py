@@ -9,7 +9,8 @@ from html import escape
 import pytest
 import yaml
 
-from sitekit import category_listing, page_model
+from sitekit.build import category_listing
+from sitekit.core import page_model
 from tests.sitebuild import (
     DEFAULT_LANGUAGE,
     LANGUAGES,

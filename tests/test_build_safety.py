@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from scripts import check_all
-from sitekit import publish
+from sitekit.check import publish
 from tests.sitebuild import ROOT, copy_project, parse_html
 
 NEW_URL = "https://new.example/"

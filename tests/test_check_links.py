@@ -12,7 +12,7 @@ from typing import ClassVar
 import pytest
 
 from scripts import check_links
-from sitekit import built_site, external_links
+from sitekit.check import built_site, external_links
 from tests.sitebuild import ROOT, build, copy_project
 
 IMR = "health-insurance/independent-medical-review/index.html"

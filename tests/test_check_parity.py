@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from scripts import check_parity
-from sitekit.untranslated import foreign_sentences, sentences
+from sitekit.check.untranslated import foreign_sentences, sentences
 from tests.sitebuild import ROOT
 
 ENGLISH = """\
@@ -467,7 +467,7 @@ def test_a_third_language_needs_no_code_change(tmp_path, capsys):
     run(capsys, root, "--accept", str(spanish))
     code, output = run(capsys, root)
     assert code == 1
-    # Spanish dates are read with the CLDR's month names and its "de" (sitekit/facts.py).
+    # Spanish dates are read with the CLDR's month names and its "de" (sitekit/check/facts.py).
     assert f"docs/es/{PAGE}: date '2026-01-31' of docs/en/{PAGE}:13 is missing here" in output
     (root / "docs/es/health-insurance/other.md").unlink()
     assert "docs/es/health-insurance/other.md: missing" in run(capsys, root)[1]
@@ -479,7 +479,7 @@ def test_the_real_tree_is_up_to_date(capsys):
 
 
 def page_sentences(lang):
-    from sitekit import page_model
+    from sitekit.core import page_model
 
     for rel in page_model.list_pages(ROOT / "docs", lang):
         page = page_model.read_page(ROOT / "docs", lang, rel)

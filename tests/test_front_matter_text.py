@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 import pytest
 
 from scripts import search_bench
-from sitekit.local_browser import free_port, serve
+from sitekit.check.local_browser import free_port, serve
 from tests.sitebuild import build, copy_project, output_path, parse_html
 from tests.test_search import panel
 
@@ -32,7 +32,7 @@ SITE_NAME = "California Health Coverage Help"
 
 
 def plant(project) -> None:
-    model = project / "sitekit/page_model.py"
+    model = project / "sitekit/core/page_model.py"
     text = model.read_text(encoding="utf-8")
     assert "\nMARKUP = re.compile(" in text
     model.write_text(

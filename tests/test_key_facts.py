@@ -4,7 +4,7 @@ as what it is.
 The values come from ../shared/content/fact-sheet.md (official sources). A change to
 one of them must be a deliberate change to this list, made with its source.
 
-A fact is (kind, value), as sitekit/facts.py reads it. A TTY number is ("tty", ...):
+A fact is (kind, value), as sitekit/check/facts.py reads it. A TTY number is ("tty", ...):
 it must stand under a TTY label (its table column's header, or "TTY", "TDD", "ATS"
 just before it) wherever the page gives it, and a phone number never may. So a phone
 and a TTY number swapped, even in both languages, fail here.
@@ -16,7 +16,8 @@ import shutil
 
 import pytest
 
-from sitekit import facts, page_model
+from sitekit.check import facts
+from sitekit.core import page_model
 from tests.sitebuild import LANGUAGES, ROOT
 
 DMHC = {("phone", "888-466-2219"), ("tty", "877-688-9891")}

@@ -15,7 +15,7 @@ from tests.sitebuild import ROOT, build, copy_project
 
 NEW = "es"
 # The copied pages stay French prose; the words that dates and durations are read from
-# are made Spanish, as a Spanish translation has them (sitekit/facts.py reads a language
+# are made Spanish, as a Spanish translation has them (sitekit/check/facts.py reads a language
 # without a vocabulary of its own with the Unicode CLDR's months and units).
 FRENCH_TO_SPANISH = {
     **dict(

@@ -8,7 +8,7 @@ import contextlib
 import shutil
 
 from scripts import check_parity, new_question, published_urls
-from sitekit.scaffold import skeleton_texts
+from sitekit.core.scaffold import skeleton_texts
 from tests.sitebuild import ROOT, build, copy_project
 
 # What an author writes in place of the scaffold's placeholders.

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitekit import page_model
-from sitekit.front_matter import FrontMatterError, parse_front_matter
+from sitekit.core import page_model
+from sitekit.core.front_matter import FrontMatterError, parse_front_matter
 from tests.sitebuild import build, copy_project
 
 TODAY = dt.date(2026, 11, 23)

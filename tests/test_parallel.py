@@ -1,6 +1,6 @@
 """Work spread over processes gives the same answers, in the same order, as in one."""
 
-from sitekit.parallel import map_items
+from sitekit.core.parallel import map_items
 
 
 def square(number: int) -> int:

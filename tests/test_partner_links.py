@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from scripts import published_urls
-from sitekit import page_model
-from sitekit.redirects import Redirect, check_redirects, read_redirects
-from sitekit.urls import page_path
+from sitekit.build.redirects import Redirect, check_redirects, read_redirects
+from sitekit.core import page_model
+from sitekit.core.urls import page_path
 from tests.sitebuild import LANGUAGES, ROOT, build, copy_project, output_path, parse_html
 
 SITE_URL = "https://calhealthhelp.example/"

@@ -8,8 +8,8 @@ import textwrap
 import pytest
 
 from scripts import check_readability
-from sitekit import readability
-from sitekit.readability import english_syllables, french_syllables, split_sentences
+from sitekit.check import readability
+from sitekit.check.readability import english_syllables, french_syllables, split_sentences
 from tests.sitebuild import ROOT
 
 # --- Syllables -------------------------------------------------------------------

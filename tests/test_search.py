@@ -14,7 +14,7 @@ import sys
 import pytest
 
 from scripts import search_bench
-from sitekit.search_index import BOOSTS, split_index
+from sitekit.build.search_index import BOOSTS, split_index
 from tests.accessibility import axe_violations
 from tests.sitebuild import LANGUAGES, ROOT
 
@@ -288,7 +288,7 @@ def test_each_language_has_its_own_search_files(site_dir):
 
 
 def test_split_index_keeps_each_language_apart_and_annotates_pages():
-    from sitekit import page_model
+    from sitekit.core import page_model
 
     pages = page_model.load_language(ROOT / "docs", "fr")[0]
     merged = {
@@ -350,7 +350,7 @@ def test_plain_mkdocs_serve_searches(page):
     import time
     import urllib.request
 
-    from sitekit.local_browser import free_port
+    from sitekit.check.local_browser import free_port
 
     port = free_port()
     base = f"http://127.0.0.1:{port}/"

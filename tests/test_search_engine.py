@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from sitekit import search_files, search_words
+from sitekit.build import search_files, search_words
 from tests.sitebuild import ROOT, build, copy_project
 
 ENGINE = ROOT / "overrides/assets/javascripts/search/engine.js"

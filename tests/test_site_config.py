@@ -3,7 +3,7 @@
 import pytest
 from mkdocs.exceptions import ConfigurationError
 
-from sitekit import site_config
+from sitekit.check import site_config
 
 CONFIG = """\
 site_name: Test

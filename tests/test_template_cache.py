@@ -2,7 +2,7 @@
 
 import jinja2
 
-from sitekit.template_cache import MemoryBytecodeCache
+from sitekit.build.template_cache import MemoryBytecodeCache
 
 
 def environment(source: str, cache: MemoryBytecodeCache, compiled: list[str]) -> jinja2.Environment:

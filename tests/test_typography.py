@@ -2,8 +2,8 @@
 
 import pytest
 
-from sitekit.abbreviations import mark_abbreviations
-from sitekit.typography import transform_text, typeset_html, typeset_text
+from sitekit.build.abbreviations import mark_abbreviations
+from sitekit.build.typography import transform_text, typeset_html, typeset_text
 
 NB, NNB = "\u00a0", "\u202f"
 

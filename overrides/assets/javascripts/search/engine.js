@@ -4,9 +4,9 @@
  * ranked, titled and with a snippet, highlighted as well-formed, escaped HTML.
  * workers/site-search.js connects it to the theme's search box.
  *
- * The files are made at build time by sitekit/search_files.py (read its docstring):
+ * The files are made at build time by sitekit/build/search_files.py (read its docstring):
  * manifest.json first, then only the shards of the words typed, then only the pages
- * shown. Words are cut as sitekit/search_words.py cuts them: lower case, accents
+ * shown. Words are cut as sitekit/build/search_words.py cuts them: lower case, accents
  * removed, apostrophes split, hyphenated words whole and in parts.
  *
  * Ranking: BM25 over the page's weighted word counts (rare words weigh more; the
@@ -14,7 +14,7 @@
  * more than the text; a reader word from the language's table, a misspelling or a
  * word beginning weighs less than the word as typed), times a bonus for the share of
  * the reader's words the page matches, above all in its title, description or search
- * terms, times the page's boost (see sitekit/search_index.py). The
+ * terms, times the page's boost (see sitekit/build/search_index.py). The
  * first MAX_RESULTS pages are then ranked again by the reader's words standing side by
  * side in their text, the whole query as a title, heading or search term has it, a
  * query that is one of the page's search terms, and a title the reader typed whole

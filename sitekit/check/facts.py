@@ -23,7 +23,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from sitekit.markdown_outline import TABLE_ROW
+from sitekit.core.markdown_outline import TABLE_ROW
 
 SPACE = r"[ \u00a0\u202f]"
 VOCABULARY = {

@@ -11,8 +11,8 @@ import html
 import re
 from pathlib import Path
 
-from sitekit.reporting import Problem
-from sitekit.typography import transform_text
+from sitekit.build.typography import transform_text
+from sitekit.core.reporting import Problem
 
 DEFINITION = re.compile(r"^\*\[([^\]]+)\]:\s*(.+?)\s*$")
 

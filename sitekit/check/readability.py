@@ -43,8 +43,9 @@ import unicodedata
 from collections.abc import Callable
 from typing import NamedTuple
 
-from sitekit import facts, markdown_outline
-from sitekit.reporting import Problem
+from sitekit.check import facts
+from sitekit.core import markdown_outline
+from sitekit.core.reporting import Problem
 
 MAX_SENTENCE_WORDS = 25
 MAX_LONG_SHARE = 0.05  # of a language's sentences, over the whole site

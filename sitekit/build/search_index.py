@@ -3,7 +3,7 @@
 mkdocs-static-i18n merges every language's pages into one search/search_index.json,
 so a French reader would get English results. Each language gets its own entries
 instead, with locations relative to its own folder (/search/..., /fr/search/...),
-from which sitekit/search_files.py makes that language's search files.
+from which sitekit/build/search_files.py makes that language's search files.
 
 Each page's entries also carry what the site's ranking needs: the page's
 description, and a boost by kind of page, so that a question outranks the glossary
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from sitekit.page_model import CATEGORY_LIST_ANCHOR
-from sitekit.urls import language_of_path, language_prefix
+from sitekit.core.page_model import CATEGORY_LIST_ANCHOR
+from sitekit.core.urls import language_of_path, language_prefix
 
 # Words split on white space, both apostrophes (French elision: "l'assurance") and
 # punctuation; a point splits only when no digit follows ("section 10169.5" stays whole).
@@ -62,7 +62,7 @@ def annotate(docs: list[dict], pages_by_location: dict) -> list[dict]:
 def split_index(merged: dict, languages: list[str], pages: dict[str, dict]) -> dict[str, dict]:
     """One index per language: the theme's config for it, and its annotated entries.
 
-    pages gives, for each language, its pages (sitekit.page_model.Page) by location
+    pages gives, for each language, its pages (sitekit.core.page_model.Page) by location
     inside its folder.
     """
     indexes = {}

@@ -1,11 +1,11 @@
 """Every question of a category, listed on its index page from front matter.
 
 The heading is added to the page's Markdown, so that it has its anchor (#questions) and
-its place in the table of contents. Search leaves the list out (sitekit/search_index.py):
+its place in the table of contents. Search leaves the list out (sitekit/build/search_index.py):
 its words are the questions' own. The list itself is written as HTML under it: a
 category of a thousand questions would otherwise cost Python-Markdown a tenth of a
 second to parse. Its links are relative paths between pages of one folder
-(sitekit.urls), checked like every other link by scripts/check_links.py.
+(sitekit.core.urls), checked like every other link by scripts/check_links.py.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 import unicodedata
 
-from sitekit.page_model import CATEGORY_LIST_ANCHOR, category_of_index
-from sitekit.urls import page_path, relative_url
+from sitekit.core.page_model import CATEGORY_LIST_ANCHOR, category_of_index
+from sitekit.core.urls import page_path, relative_url
 
 
 def sort_key(title: str) -> str:

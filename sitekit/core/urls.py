@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+# The files published at each language's root, besides the pages.
+ATOM_FEED = "feed.xml"
+JSON_FEED = "feed.json"
+SITEMAP = "sitemap.xml"
+
 
 def page_path(rel_path: str) -> str:
     """The path of a page inside its language's folder: 'guides/x.md' -> 'guides/x/'."""

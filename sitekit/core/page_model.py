@@ -23,15 +23,15 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from sitekit import scaffold
-from sitekit.front_matter import (
+from sitekit.core import scaffold
+from sitekit.core.front_matter import (
     FrontMatterError,
     parse_front_matter,
     read_text,
     split_front_matter,
 )
-from sitekit.markdown_outline import HEADING, content_lines
-from sitekit.reporting import Problem
+from sitekit.core.markdown_outline import HEADING, content_lines
+from sitekit.core.reporting import Problem
 
 QUESTION_REQUIRED_KEYS = (
     "title",
@@ -534,7 +534,7 @@ def validate_text(page: Page, key: str) -> list[Problem]:
 
 
 # A tag, a comment or a character reference in a title or description. Every page shows
-# them as plain text, exactly as written (sitekit/escaping.py), which is not what the
+# them as plain text, exactly as written (sitekit/build/escaping.py), which is not what the
 # author meant.
 MARKUP = re.compile(r"<[A-Za-z/!?][^>]*>?|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 

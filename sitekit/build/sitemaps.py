@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from sitekit import head_metadata
-from sitekit.page_model import parse_iso_date
+from sitekit.build import head_metadata
+from sitekit.core.page_model import parse_iso_date
+from sitekit.core.urls import SITEMAP
 
 HEADER = (
     '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -31,9 +32,6 @@ def sitemap_entry(url: str, alternates: list[dict], updated) -> str:
 
 def sitemap(entries: list[str]) -> str:
     return HEADER + "".join(entries) + "</urlset>\n"
-
-
-SITEMAP = "sitemap.xml"
 
 
 def entries(site_url: str, langs: list[str], languages: list[str], pages_by_lang) -> list[str]:

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from sitekit.urls import language_of_path
+from sitekit.core.urls import language_of_path
 
 # Attributes whose value is a URL a browser follows or loads.
 URL_ATTRIBUTES = ("href", "src", "poster", "action", "formaction", "data", "xlink:href", "cite")

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from babel import Locale
 
-from sitekit.escaping import markdown_text
-from sitekit.feeds import ATOM_FEED, JSON_FEED
-from sitekit.urls import absolute, language_prefix, page_path
+from sitekit.build.escaping import markdown_text
+from sitekit.core.urls import ATOM_FEED, JSON_FEED, absolute, language_prefix, page_path
 
 PAGE = "partners.md"
 SNIPPET_SHORT_LINK = "imr"

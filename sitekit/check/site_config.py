@@ -14,7 +14,7 @@ from typing import NamedTuple
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from sitekit import mkdocs_env
+from sitekit.core import mkdocs_env
 
 
 class EnvLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):

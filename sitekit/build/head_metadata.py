@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 import re
 
-from sitekit.feeds import ATOM_FEED, JSON_FEED
-from sitekit.page_model import HOME, Page, parse_iso_date
-from sitekit.urls import absolute, language_prefix, page_path
+from sitekit.core.page_model import HOME, Page, parse_iso_date
+from sitekit.core.urls import ATOM_FEED, JSON_FEED, absolute, language_prefix, page_path
 
 
 def page_url(site_url: str, lang: str, languages: list[str], rel_path: str) -> str:

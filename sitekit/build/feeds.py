@@ -11,12 +11,10 @@ import json
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from sitekit.page_model import parse_iso_date
-from sitekit.urls import absolute, page_path
+from sitekit.core.page_model import parse_iso_date
+from sitekit.core.urls import ATOM_FEED, JSON_FEED, absolute, page_path
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
-ATOM_FEED = "feed.xml"  # at each language's root, as is JSON_FEED
-JSON_FEED = "feed.json"
 
 
 def feed_entries(pages: dict, page_url) -> list[dict]:

@@ -26,7 +26,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from sitekit.search_words import (
+from sitekit.build.search_words import (
     LanguageWords,
     fold,
     plain_text,
@@ -34,7 +34,7 @@ from sitekit.search_words import (
     snowball_stemmer,
     word_counts,
 )
-from sitekit.urls import language_prefix
+from sitekit.core.urls import language_prefix
 
 FIELD_WEIGHTS = {"title": 8, "description": 4, "search_terms": 4, "heading": 2, "text": 1}
 SUMMARY_FIELDS = {"title", "description", "search_terms"}
@@ -230,7 +230,7 @@ def pages_by_location(lang: str, current) -> dict:
 
 def language_jobs(site_dir: Path, merged: dict, current) -> list[tuple]:
     """One write_language job per language, from the theme's merged index."""
-    from sitekit.search_index import split_index  # the build's, not the workers'
+    from sitekit.build.search_index import split_index  # the build's, not the workers'
 
     languages = current.languages
     pages = {lang: pages_by_location(lang, current) for lang in languages}

@@ -3,7 +3,7 @@ checkers both check them."""
 
 from __future__ import annotations
 
-from sitekit.reporting import Problem
+from sitekit.core.reporting import Problem
 
 
 def missing_ui_strings(

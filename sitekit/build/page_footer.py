@@ -7,17 +7,17 @@ overrides/partials/page-footer.html renders it.
 
 from __future__ import annotations
 
-from sitekit.dates import long_date
-from sitekit.page_model import parse_iso_date
-from sitekit.typography import typeset_text
-from sitekit.urls import page_path, relative_url
+from sitekit.build.dates import long_date
+from sitekit.build.typography import typeset_text
+from sitekit.core.page_model import parse_iso_date
+from sitekit.core.urls import page_path, relative_url
 
 
 def related_links(rel_paths, pages, page_rel_path, lang):
     """(title, relative URL) of each related question, in the page's own language.
 
     Pages of one language share its folder, so the URL from one to another is the
-    relative path between their paths (sitekit.urls), with no file lookup.
+    relative path between their paths (sitekit.core.urls), with no file lookup.
     """
     here = page_path(page_rel_path)
     links = []

@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from sitekit.page_model import display_folder
+from sitekit.core.page_model import display_folder
 
 
 def link_line(text: str, url: str) -> int | None:

@@ -20,14 +20,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitekit import page_model, search_words
-from sitekit.abbreviations import abbreviation_marker, read_definitions
-from sitekit.page_model import Page
-from sitekit.redirects import Redirect, check_redirects, read_redirects
-from sitekit.reporting import Problem
-from sitekit.template_cache import MemoryBytecodeCache
-from sitekit.ui_strings import missing_ui_strings
-from sitekit.urls import language_prefix
+from sitekit.build import search_words
+from sitekit.build.abbreviations import abbreviation_marker, read_definitions
+from sitekit.build.redirects import Redirect, check_redirects, read_redirects
+from sitekit.build.template_cache import MemoryBytecodeCache
+from sitekit.core import page_model
+from sitekit.core.page_model import Page
+from sitekit.core.reporting import Problem
+from sitekit.core.ui_strings import missing_ui_strings
+from sitekit.core.urls import language_prefix
 
 REDIRECTS_FILE = "redirects.yml"  # beside mkdocs.yml
 INCLUDES = "includes"  # beside mkdocs.yml: each language's word tables and abbreviations
@@ -72,7 +73,7 @@ class SiteBuild:
     redirects: list[Redirect]  # those of published pages
     markers: dict[str, Callable[[str], str]]  # language -> marks up its abbreviations
     word_tables: dict[str, search_words.LanguageWords]
-    # The languages share compiled templates (sitekit/template_cache.py).
+    # The languages share compiled templates (sitekit/build/template_cache.py).
     templates: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
     files: dict[str, object] = field(default_factory=dict)  # language -> MkDocs' Files
     # The languages whose build has begun and not ended: the French build runs inside

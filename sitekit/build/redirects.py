@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from sitekit.reporting import Problem
-from sitekit.typography import typeset_text
-from sitekit.urls import absolute, page_path, relative_url
+from sitekit.build.typography import typeset_text
+from sitekit.core.reporting import Problem
+from sitekit.core.urls import absolute, page_path, relative_url
 
 SECTIONS = ("short_links", "moved")
 SOURCE_PATTERN = re.compile(r"^[a-z0-9]+(?:[-/][a-z0-9]+)*/?$")

@@ -9,11 +9,12 @@ from __future__ import annotations
 import hashlib
 import re
 
-from sitekit import facts, page_model, untranslated
-from sitekit.markdown_outline import Block, Outline, read_outline
-from sitekit.page_model import Page
-from sitekit.reporting import Problem
-from sitekit.ui_strings import missing_ui_strings
+from sitekit.check import facts, untranslated
+from sitekit.core import page_model
+from sitekit.core.markdown_outline import Block, Outline, read_outline
+from sitekit.core.page_model import Page
+from sitekit.core.reporting import Problem
+from sitekit.core.ui_strings import missing_ui_strings
 
 TRANSLATION_KEY = "translation"
 HASH_LENGTH = 12

@@ -245,7 +245,7 @@ def record_translations(docs: Path) -> None:
 
 def bare_config(config_text: str) -> str:
     """The site's mkdocs.yml without our hooks and overrides: Material and static-i18n alone."""
-    without_hooks = re.sub(r"^(?:hooks|watch):\n(?:  - .*\n)+", "", config_text, flags=re.M)
+    without_hooks = re.sub(r"^(?:hooks|watch):\n(?:  [-#] .*\n)+", "", config_text, flags=re.M)
     return re.sub(r"^  custom_dir: .*\n", "", without_hooks, flags=re.M)
 
 

@@ -17,9 +17,11 @@ How a build runs (`mkdocs build`, and each rebuild of `mkdocs serve`):
    then on_post_build (redirect pages, 404 page, feeds, sitemaps).
 5. on_post_build of the default language, last to end: each language's search files.
 
-The build's state is one SiteBuild (sitekit/build/site_build.py), made at step 3 and passed
-to every handler. MkDocs loads a hook as a module, so the module keeps that one
-reference, `_build`, between events.
+The build's state is one SiteBuild (sitekit/build/site_build.py), made at step 3 and
+kept on MkDocs' configuration object, which mkdocs-static-i18n hands to every
+language's build and `mkdocs serve` makes anew at each rebuild: a build's state lives
+exactly as long as the build. The one value kept by this module is whether MkDocs was
+started to publish or to preview (on_startup, the only event without a configuration).
 
 Several events run at two or three priorities around mkdocs-static-i18n's own
 handlers (CombinedEvent): each part says why.
@@ -61,13 +63,14 @@ MKDOCS_PAGES_LOGGER = "mkdocs.structure.pages"
 PARALLEL_FROM_ENTRIES = 4000  # search entries of all languages: about 300 questions each
 
 _publishing = True  # False under `mkdocs serve`
-_build: site_build.SiteBuild | None = None  # the build in progress (see the docstring)
+BUILD_KEY = "site_build"  # where the SiteBuild is kept on MkDocs' configuration
 
 
-def build() -> site_build.SiteBuild:
-    if _build is None:
+def build(config) -> site_build.SiteBuild:
+    current = config.get(BUILD_KEY)
+    if current is None:
         raise PluginError("the site's build has not started: hooks/site.py missed on_pre_build")
-    return _build
+    return current
 
 
 def lang_of(config) -> str:
@@ -76,7 +79,7 @@ def lang_of(config) -> str:
 
 def model_of(page, config):
     """The page model of a MkDocs page, or None for a page that has none."""
-    return build().pages[lang_of(config)].get(page.file.norm_src_uri)
+    return build(config).pages[lang_of(config)].get(page.file.norm_src_uri)
 
 
 # 1. Start
@@ -114,15 +117,13 @@ def settings(config) -> site_build.SiteSettings:
 
 
 def on_pre_build(config):
-    global _build
     lang = lang_of(config)
     if lang == mkdocs_env.default_language(config):
         try:
-            templates = _build.templates if _build else None  # kept by `mkdocs serve`
-            _build = site_build.start(settings(config), dt.date.today(), templates)
+            config[BUILD_KEY] = site_build.start(settings(config), dt.date.today())
         except site_build.BuildProblems as problems:
             raise PluginError(str(problems)) from None
-    build().open_languages.append(lang)
+    build(config).open_languages.append(lang)
 
 
 # 2. Files and pages
@@ -139,7 +140,7 @@ def files_without_theme_sitemap(files, config):
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has picked this language's files
 def files_from_page_model(files, config):
     lang = lang_of(config)
-    current = build()
+    current = build(config)
     current.files[lang] = files
     pages, drafts = current.pages[lang], current.drafts.get(lang, ())
     for file in files.documentation_pages():
@@ -171,7 +172,7 @@ def markdown_of_our_pages(markdown, page, config, files):
     lang = lang_of(config)
     if isinstance(page.meta.get("title"), str):
         page.meta["title"] = typeset_text(page.meta["title"], lang)
-    current, path = build(), page.file.norm_src_uri
+    current, path = build(config), page.file.norm_src_uri
     markdown = category_listing.with_heading(markdown, path, current.ui(lang))
     if path == partner_page.PAGE:
         markdown = partner_page.filled(markdown, config.site_url, lang, current)
@@ -192,7 +193,7 @@ on_page_markdown = CombinedEvent(meta_from_page_model, markdown_of_our_pages, me
 
 @event_priority(10)  # before the typography below: the list's titles are typeset with the page
 def content_with_category_list(page_html, page, config, files):
-    current = build()
+    current = build(config)
     return page_html + category_listing.list_html(
         page.file.norm_src_uri, current.pages[lang_of(config)]
     )
@@ -202,11 +203,11 @@ def content_with_category_list(page_html, page, config, files):
 def content_in_its_language(page_html, page, config, files):
     lang = lang_of(config)
     typeset_toc(page.toc, lang)
-    mark = build().markers[lang]
+    mark = build(config).markers[lang]
     typeset = typeset_rules(lang)
     # Typography first: the abbreviations' titles are attributes, which it must not touch.
     page_html = transform_text(page_html, lambda text: mark(typeset(text)))
-    return section_links.label_section_links(page_html, build().ui(lang)["section_link"])
+    return section_links.label_section_links(page_html, build(config).ui(lang)["section_link"])
 
 
 on_page_content = CombinedEvent(content_with_category_list, content_in_its_language)
@@ -223,7 +224,7 @@ def typeset_toc(items, lang: str) -> None:
 
 
 def on_env(env, config, files):
-    env.bytecode_cache = build().templates
+    env.bytecode_cache = build(config).templates
     env.filters["absolute_alternates"] = head_metadata.absolute_alternates
     env.filters["with_site_worker"] = with_site_worker
     env.filters["as_text"] = escaping.as_text
@@ -231,7 +232,7 @@ def on_env(env, config, files):
 
 
 def with_search_base(context, config):
-    lang, current = lang_of(config), build()
+    lang, current = lang_of(config), build(config)
     context["search_base"] = search_files.search_base(context["base_url"], lang, current.languages)
     context["search_root"] = current.prefix(lang)
     return context
@@ -241,7 +242,7 @@ def with_search_base(context, config):
 def page_data(context, page, config, nav):
     lang, model = lang_of(config), model_of(page, config)
     if model is not None and "updated" in model.meta:
-        context["page_footer"] = page_footer.footer_data(model, lang, build())
+        context["page_footer"] = page_footer.footer_data(model, lang, build(config))
     return with_search_base(context, config)
 
 
@@ -250,7 +251,7 @@ def page_head(context, page, config, nav):
     model = model_of(page, config)
     if model is not None:
         context["head_metadata"] = head_metadata.page_head(
-            config.site_url, config.site_name, lang_of(config), model, build()
+            config.site_url, config.site_name, lang_of(config), model, build(config)
         )
     return context
 
@@ -267,7 +268,7 @@ def on_template_context(context, template_name, config):
 
 @event_priority(0)
 def language_files(config):
-    lang, current = lang_of(config), build()
+    lang, current = lang_of(config), build(config)
     site_dir = Path(config.site_dir)
     write_redirect_pages(site_dir, config.site_url, lang, current)
     move_not_found_page(site_dir, lang, current)
@@ -291,7 +292,7 @@ def move_not_found_page(site_dir: Path, lang: str, current) -> None:
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has merged every language's entries
 def search_files_of_every_language(config):
-    current = build()
+    current = build(config)
     ending = current.open_languages.pop() if current.open_languages else None
     if ending != current.default_language:
         return

@@ -3,8 +3,9 @@ what the steps of the build hand to each other.
 
 mkdocs-static-i18n builds one language after another in one process, each other
 language inside the default language's post-build. hooks/site.py makes one SiteBuild
-when the default language's build begins (`start`) and passes it to every step; no
-other place keeps anything between the events of a build. Every file the build reads
+when the default language's build begins (`start`), keeps it on MkDocs' configuration
+(one per build) and passes it to every step; no other place keeps anything between
+the events of a build. Every file the build reads
 besides the pages (the configuration's languages and UI strings, redirects.yml, each
 language's abbreviations and search words) is read and checked here, once, before any
 page is written: a mistake anywhere is one line `path[:line]: what is wrong, how to fix
@@ -192,11 +193,8 @@ def read_word_tables(settings: SiteSettings) -> dict[str, search_words.LanguageW
     return tables
 
 
-def start(
-    settings: SiteSettings, today: dt.date, templates: MemoryBytecodeCache | None = None
-) -> SiteBuild:
-    """Read and check everything the build needs, before any page is written. templates:
-    the compiled templates of a previous build of the process (`mkdocs serve`)."""
+def start(settings: SiteSettings, today: dt.date) -> SiteBuild:
+    """Read and check everything the build needs, before any page is written."""
     problems = check_settings(settings)
     if problems:
         raise listed(settings.config_file.name, problems)
@@ -211,5 +209,4 @@ def start(
         redirects=redirects,
         markers=read_markers(settings),
         word_tables=read_word_tables(settings),
-        templates=templates or MemoryBytecodeCache(),
     )

@@ -1,9 +1,9 @@
-"""Compiled templates kept in memory, shared by every build of the same process.
+"""Compiled templates kept in memory, shared by the languages of one build.
 
-mkdocs-static-i18n builds each language with a new Jinja environment, and `mkdocs
-serve` makes a new one at every rebuild, so each would compile the theme's templates
-again. Jinja's bytecode-cache interface lets them share the compiled code; Jinja checks
-it against a checksum of the template's source, so an edited template is compiled anew.
+mkdocs-static-i18n builds each language with a new Jinja environment, so each would
+compile the theme's templates again. Jinja's bytecode-cache interface lets them share
+the compiled code (one cache per SiteBuild); Jinja checks it against a checksum of the
+template's source, so an edited template is compiled anew.
 """
 
 from __future__ import annotations

@@ -257,6 +257,30 @@ def test_every_dated_page_shows_its_dates_sources_and_disclaimer(site_dir, rel):
         assert 'class="page-disclaimer"' in html
 
 
+def test_category_list_puts_ordered_questions_first_then_the_rest_by_title():
+    def question(rel_path, title, **meta):
+        meta = {"title": title, "description": title, **meta}
+        return page_model.Page("en", rel_path, rel_path, meta, {}, {}, "", 1)
+
+    pages = {
+        "c/b.md": question("c/b.md", "B"),
+        "c/z.md": question("c/z.md", "Z", order=1),
+        "c/a.md": question("c/a.md", "A"),
+        "c/y.md": question("c/y.md", "Y", order=2),
+    }
+    titles = re.findall(r">([A-Z])</a>", category_listing.category_list_html("c", pages))
+    assert titles == ["Z", "Y", "A", "B"]
+
+
+def test_the_imr_question_comes_first_on_its_category_page(site_dir):
+    for lang in LANGUAGES:
+        listing = (site_dir / output_path(lang, "health-insurance/index.md")).read_text(
+            encoding="utf-8"
+        )
+        links = re.findall(r'<li><a href="([^"]+)"', listing)
+        assert links[0] == "independent-medical-review/", links
+
+
 def test_category_list_is_sorted_escaped_and_relative():
     def question(rel_path, title):
         meta = {"title": title, "description": f"About {title} & more."}

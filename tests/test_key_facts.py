@@ -109,6 +109,55 @@ KEY_FACTS = {
     | STATE_HEARING
     | {("phone", "800-434-0222"), ("duration", "60 days"), ("duration", "120 days")},
     "glossary.md": {("duration", "60 days")},
+    # The questions of issue 18 (each checked against its sources on 2026-12-07).
+    "health-insurance/file-a-grievance.md": DMHC
+    | CDI
+    | {
+        ("duration", "30 days"),  # the plan's answer
+        ("duration", "3 days"),  # when health is in serious danger
+        ("duration", "6 months"),  # to apply for an IMR
+        ("duration", "60 days"),  # a Medi-Cal plan appeal
+        ("duration", "120 days"),  # a State Hearing after the plan's answer
+    },
+    "health-insurance/urgent-review.md": DMHC
+    | CDI
+    | {("duration", "3 days"), ("duration", "7 days"), ("duration", "24 hours")},
+    "health-insurance/surprise-bill.md": DMHC
+    | CDI
+    | {
+        ("phone", "800-985-3059"),  # No Surprises Help Desk
+        ("date", "2017-07-01"),  # AB 72
+        ("duration", "30 days"),
+        ("number", "1371.9"),
+    },
+    "health-insurance/plan-missed-deadline.md": DMHC
+    | CDI
+    | STATE_HEARING
+    | {
+        ("duration", "30 days"),
+        ("duration", "72 hours"),  # a drug request, deemed granted after
+        ("duration", "24 hours"),
+        ("duration", "60 days"),  # Medicare Advantage, a payment
+        ("duration", "120 days"),
+        ("duration", "6 months"),
+    },
+    "health-insurance/prescription-drug-denied.md": DMHC
+    | CDI
+    | {("duration", "72 hours"), ("duration", "24 hours"), ("duration", "6 months")},
+    "health-insurance/emergency-room-bill.md": DMHC
+    | CDI
+    | {("duration", "30 days"), ("duration", "6 months")},
+    "health-insurance/medi-cal-state-hearing.md": STATE_HEARING
+    | {
+        ("duration", "90 days"),  # a county's decision
+        ("duration", "60 days"),  # the plan appeal
+        ("duration", "120 days"),  # after the Notice of Appeal Resolution
+        ("duration", "30 days"),  # no answer from the plan
+        ("phone", "916-651-2789"),  # the hearing fax
+    },
+    "health-insurance/mental-health-denied.md": DMHC
+    | CDI
+    | {("date", "2021-01-01"), ("duration", "6 months"), ("duration", "30 days")},
 }
 
 # Guidance the content review of 2026-11 corrected (../shared/content/review-2026-11.md,

@@ -67,6 +67,11 @@ def test_a_clean_tree_has_no_problem(tmp_path):
 
 PLANTED = [
     (
+        "order that is not a whole number",
+        QUESTION.replace("category: health-insurance", "category: health-insurance\norder: first"),
+        ":5: 'order' must be a whole number from 1 to 999",
+    ),
+    (
         "broken YAML",
         QUESTION.replace("category: health-insurance", "category: [health"),
         ":4: front matter is not valid YAML",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import unicodedata
 
-from sitekit.core.page_model import CATEGORY_LIST_ANCHOR, category_of_index
+from sitekit.core.page_model import CATEGORY_LIST_ANCHOR, category_of_index, list_position
 from sitekit.core.urls import page_path, relative_url
 
 
@@ -25,7 +25,7 @@ def sort_key(title: str) -> str:
 
 def category_list_html(category: str, pages) -> str:
     questions = [page for page in pages.values() if page.is_question and page.category == category]
-    questions.sort(key=lambda page: sort_key(page.meta["title"]))
+    questions.sort(key=lambda page: (list_position(page), sort_key(page.meta["title"])))
     here = page_path(f"{category}/index.md")
     items = [
         f'<li><a href="{html.escape(relative_url(here, page_path(page.rel_path)))}">'

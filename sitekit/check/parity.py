@@ -74,6 +74,12 @@ def compare_front_matter(original: Page, translation: Page) -> list[Problem]:
         report(
             key, f"front-matter key '{key}' is not in {original.source}; remove it or add it there"
         )
+    if original.meta.get(page_model.ORDER_KEY) != translation.meta.get(page_model.ORDER_KEY):
+        report(
+            page_model.ORDER_KEY,
+            f"order {translation.meta.get(page_model.ORDER_KEY)!r} differs from "
+            f"{original.meta.get(page_model.ORDER_KEY)!r} in {original.source}",
+        )
     if original.meta.get("category") != translation.meta.get("category"):
         report(
             "category",

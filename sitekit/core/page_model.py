@@ -43,7 +43,9 @@ QUESTION_REQUIRED_KEYS = (
     "sources",
 )
 DRAFT_KEY = "draft"  # `draft: true`: a question left out of the build while it is written
-QUESTION_OPTIONAL_KEYS = ("translation", "search_terms", DRAFT_KEY)
+ORDER_KEY = "order"  # a question's place on its category page: 1 comes first
+ORDER_MAX = 999
+QUESTION_OPTIONAL_KEYS = ("translation", "search_terms", DRAFT_KEY, ORDER_KEY)
 PAGE_REQUIRED_KEYS = ("title", "description")
 PAGE_OPTIONAL_KEYS = (
     "hide",
@@ -432,6 +434,8 @@ def validate_page(
         problems += validate_sources(page)
     if "search_terms" in page.meta:
         problems += validate_search_terms(page)
+    if ORDER_KEY in page.meta:
+        problems += validate_order(page)
     if DRAFT_KEY in page.meta and not isinstance(page.meta[DRAFT_KEY], bool):
         problems.append(
             problem(
@@ -441,6 +445,25 @@ def validate_page(
             )
         )
     return problems
+
+
+def validate_order(page: Page) -> list[Problem]:
+    value = page.meta[ORDER_KEY]
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= ORDER_MAX:
+        return []
+    return [
+        problem(
+            page,
+            ORDER_KEY,
+            f"'{ORDER_KEY}' must be a whole number from 1 to {ORDER_MAX} (1 comes first on the "
+            f"category page; questions without it follow, by title); found {value!r}",
+        )
+    ]
+
+
+def list_position(page: Page) -> int:
+    """Where a question stands on its category page: its `order`, or after every ordered one."""
+    return page.meta.get(ORDER_KEY, ORDER_MAX + 1)
 
 
 def over_limit(page: Page, key: str) -> bool:

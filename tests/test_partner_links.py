@@ -136,10 +136,11 @@ def test_the_build_refuses_a_redirect_to_a_missing_page(tmp_path):
     redirects.write_text(
         redirects.read_text().replace("moved: {}", "moved:\n  old: health-insurance/gone.md")
     )
+    line = redirects.read_text().splitlines().index("  old: health-insurance/gone.md") + 1
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert (
-        "redirects.yml:14: 'health-insurance/gone.md' is not a page"
+        f"redirects.yml:{line}: 'health-insurance/gone.md' is not a page"
         in result.stdout + result.stderr
     )
 

@@ -225,7 +225,7 @@ def typeset_toc(items, lang: str) -> None:
 
 def on_env(env, config, files):
     env.bytecode_cache = build(config).templates
-    env.filters["absolute_alternates"] = head_metadata.absolute_alternates
+    env.filters["without_language_alternates"] = head_metadata.without_language_alternates
     env.filters["with_site_worker"] = with_site_worker
     env.filters["as_text"] = escaping.as_text
     return env

@@ -42,6 +42,33 @@ def test_page_is_accessible_private_and_fits_a_phone(page, site_url, path):
     assert outside == []
 
 
+@pytest.mark.parametrize(
+    "path", [output_path(lang, rel) for lang in LANGUAGES for rel in ("index.md", IMR)]
+)
+def test_a_page_view_requests_no_missing_file_and_no_other_host(page, site_dir, path):
+    """With the default configuration (site_url on calhealthhelp.example), served here:
+    the theme fetches a sitemap.xml beside every <link rel="alternate">, so such a link
+    must lead to a folder that has one, on this host."""
+    from sitekit.check.local_browser import serve
+
+    with serve(site_dir) as base:
+        outside, missing = [], []
+        page.on(
+            "request",
+            lambda request: (
+                outside.append(request.url) if not request.url.startswith(base) else None
+            ),
+        )
+        page.on(
+            "response",
+            lambda response: missing.append(response.url) if response.status >= 400 else None,
+        )
+        page.goto(url_of(base, path))
+        page.wait_for_load_state("networkidle")
+        assert outside == [], outside
+        assert missing == [], missing
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_the_language_switcher_lands_on_the_same_page(page, site_url, path):
     lang = language_of(path)

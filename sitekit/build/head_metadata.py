@@ -117,8 +117,6 @@ def page_head(site_url: str, site_name: str, lang: str, model: Page, current) ->
     by_lang = {link["hreflang"]: link["href"] for link in links}
     locales = current.settings.og_locales
     return {
-        "alternates": by_lang,
-        "x_default": by_lang["x-default"],
         "og_type": "article" if model.is_question else "website",
         "og_locale": locales[lang],
         "og_locale_alternates": [
@@ -130,20 +128,19 @@ def page_head(site_url: str, site_name: str, lang: str, model: Page, current) ->
     }
 
 
-HREFLANG_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">')
+# The theme's hreflang links: <link rel="alternate" href="..." hreflang="...">.
+HREFLANG_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]+">')
 
 
-def absolute_alternates(head: str, metadata) -> str:
-    """The theme's <head> with its hreflang links pointing at absolute URLs (a template
-    filter: the theme's language switcher stays relative, so that it works wherever the
-    site is served)."""
-    if not metadata:
-        return head
+def without_language_alternates(head: str) -> str:
+    """The theme's <head> without its hreflang links (a template filter).
 
-    def absolute_link(match: re.Match) -> str:
-        href = metadata["alternates"].get(match.group(1))
-        if href is None:
-            return match.group(0)
-        return f'<link rel="alternate" href="{href}" hreflang="{match.group(1)}">'
-
-    return HREFLANG_LINK.sub(absolute_link, head)
+    The theme's script fetches a sitemap.xml beside every <link rel="alternate"> of a
+    page, to keep the reader's place when the language changes: beside a page's
+    translation there is none, so every page view asked for missing files, on the
+    configured host (calhealthhelp.example on a preview). Each page's translations and
+    x-default are given in the sitemaps instead (sitekit/build/sitemaps.py), which
+    search engines read as they read hreflang links; the language switcher is not a
+    <link> and stays. The feeds' links lead to a language's root, where its sitemap is.
+    """
+    return HREFLANG_LINK.sub("", head)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from scripts import check_links, check_parity, check_readability, published_urls
+from sitekit.core.ui_strings import UI_STRINGS
 from tests.sitebuild import ROOT, build, copy_project
 
 NEW = "es"
@@ -122,6 +123,29 @@ def test_a_missing_ui_string_stops_the_build_with_one_line(project):
     line = re.compile(r"\n +section_link: [^\n]*").search(text, french)
     config.write_text(text[: line.start()] + text[line.end() :], encoding="utf-8")
     assert "UI string 'section_link' has no 'fr' version in extra.ui" in failed_build(project)
+
+
+def test_a_missing_ui_string_of_the_default_language_stops_the_build(project):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    line = re.compile(r"\n +section_link: [^\n]*").search(text)  # the English one, first
+    config.write_text(text[: line.start()] + text[line.end() :], encoding="utf-8")
+    assert "UI string 'section_link' has no 'en' version in extra.ui" in failed_build(project)
+
+
+def test_the_list_of_ui_strings_is_every_one_the_site_reads():
+    read = set()
+    patterns = {
+        ".html": r"\bui\.([a-z_]+)",  # extra.ui.name in the templates
+        ".py": r"\bui(?:\(lang\))?\[[\"']([a-z_]+)[\"']\]",  # ui["name"], ui(lang)["name"]
+    }
+    for folder in ("overrides", "sitekit", "hooks"):
+        for path in (ROOT / folder).rglob("*.*"):
+            if path.suffix in patterns:
+                read |= set(re.findall(patterns[path.suffix], path.read_text(encoding="utf-8")))
+    read -= {"get"}
+    dated = {"updated", "reviewed"}  # read as ui[key] by sitekit/build/page_footer.py
+    assert read | dated == set(UI_STRINGS), (read | dated) ^ set(UI_STRINGS)
 
 
 def test_a_language_without_its_folder_stops_the_build(project):

@@ -26,6 +26,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from sitekit.build.search_index import split_index
 from sitekit.build.search_words import (
     LanguageWords,
     fold,
@@ -230,8 +231,6 @@ def pages_by_location(lang: str, current) -> dict:
 
 def language_jobs(site_dir: Path, merged: dict, current) -> list[tuple]:
     """One write_language job per language, from the theme's merged index."""
-    from sitekit.build.search_index import split_index  # the build's, not the workers'
-
     languages = current.languages
     pages = {lang: pages_by_location(lang, current) for lang in languages}
     return [

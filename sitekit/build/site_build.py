@@ -28,7 +28,7 @@ from sitekit.build.template_cache import MemoryBytecodeCache
 from sitekit.core import page_model
 from sitekit.core.page_model import Page
 from sitekit.core.reporting import Problem
-from sitekit.core.ui_strings import missing_ui_strings
+from sitekit.core.ui_strings import UI_STRINGS, missing_ui_strings
 from sitekit.core.urls import language_prefix
 
 REDIRECTS_FILE = "redirects.yml"  # beside mkdocs.yml
@@ -97,10 +97,6 @@ class SiteBuild:
     def ui(self, lang: str) -> dict:
         return self.settings.ui[lang]
 
-    @property
-    def redirects_file(self) -> Path:
-        return self.settings.folder / REDIRECTS_FILE
-
 
 def check_settings(settings: SiteSettings) -> list[Problem]:
     """The configuration's own mistakes: a language without its UI strings or its files."""
@@ -110,7 +106,7 @@ def check_settings(settings: SiteSettings) -> list[Problem]:
         for lang in settings.languages
         if not settings.ui.get(lang)
     ]
-    problems += missing_ui_strings(config_file, settings.ui, settings.languages)
+    problems += missing_ui_strings(config_file, settings.ui, settings.languages, UI_STRINGS)
     default = settings.languages[0]
     for lang in settings.languages:
         if not (settings.docs_dir / lang).is_dir():

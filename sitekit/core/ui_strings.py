@@ -5,15 +5,26 @@ from __future__ import annotations
 
 from sitekit.core.reporting import Problem
 
+# Every UI string the build's code and the templates in overrides/ read; a test keeps
+# this list in step with them (tests/test_languages.py).
+UI_STRINGS = (
+    "updated reviewed related sources disclaimer category_questions not_found_title "
+    "not_found_text not_found_home search_help_text search_help_link redirect_text "
+    "feed_title section_link print_page report_problem report_subject report_body "
+    "partner_question partner_short_link partner_snippet_label"
+).split()
+
 
 def missing_ui_strings(
-    config_file: str, ui: dict[str, dict], languages: list[str]
+    config_file: str, ui: dict[str, dict], languages: list[str], required=()
 ) -> list[Problem]:
-    """Each UI string of the default language that another language lacks (the build
-    and check_parity both stop on it)."""
+    """Each UI string that a language lacks: one of `required` (the build passes
+    UI_STRINGS), or one the default language has (the build and check_parity both stop
+    on it)."""
     default, problems = languages[0], []
-    for lang in languages[1:]:
-        for key in sorted(set(ui.get(default, {})) - set(ui.get(lang, {}))):
+    for lang in languages:
+        needed = set(required) | (set(ui.get(default, {})) if lang != default else set())
+        for key in sorted(needed - set(ui.get(lang, {}))):
             problems.append(
                 Problem(config_file, None, f"UI string '{key}' has no '{lang}' version in extra.ui")
             )

@@ -5,8 +5,11 @@ PY := $(VENV)/bin/python
 SITE_DIR := site
 export NO_MKDOCS_2_WARNING := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+.DEFAULT_GOAL := help
+PORT ?= 8000
+DEV_ADDR ?= 127.0.0.1:$(PORT)
 
-.PHONY: serve build check urls test test-fast lint format lock chromium valgrind search-bench benchmark clean
+.PHONY: help serve build check urls test test-fast lint format lock chromium valgrind search-bench benchmark clean
 
 $(VENV)/.site-deps: requirements.txt
 	python3 -m venv $(VENV)
@@ -17,8 +20,13 @@ $(VENV)/.dev-deps: $(VENV)/.site-deps requirements-dev.txt
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-dev.txt
 	touch $@
 
-serve: $(VENV)/.site-deps  ## build and serve the site with live reload on http://127.0.0.1:8000
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+help:  ## list these targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /\1\t/' | \
+	  awk -F '\t' '{ printf "  make %-13s %s\n", $$1, $$2 }'
+
+# A busy port is reported in one line before anything is built (scripts/serve.py).
+serve: $(VENV)/.site-deps  ## serve the site with live reload on http://127.0.0.1:8000 (PORT=8001 or DEV_ADDR=host:port to change)
+	$(PY) -m scripts.serve --dev-addr $(DEV_ADDR)
 
 # Built in a staging folder of its own and swapped into place in one atomic step only
 # when the build succeeds; one build at a time (scripts/build_site.py).

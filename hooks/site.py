@@ -54,6 +54,7 @@ from sitekit.build.redirects import write_redirect_pages
 from sitekit.build.search_index import with_site_worker
 from sitekit.build.typography import transform_text, typeset_rules, typeset_text
 from sitekit.core import mkdocs_env
+from sitekit.core.build_log import quiet_config_notes
 from sitekit.core.parallel import map_items
 from sitekit.core.source_lines import LinkWarnings
 from sitekit.core.urls import SITEMAP
@@ -88,6 +89,7 @@ def model_of(page, config):
 def on_startup(command, dirty):
     global _publishing
     _publishing = command != "serve"
+    quiet_config_notes()  # before the i18n plugin's on_config, which notes its first language
 
 
 def on_config(config):

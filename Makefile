@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
 DEV_ADDR ?= 127.0.0.1:$(PORT)
 
-.PHONY: help serve build check urls test test-fast lint format lock chromium valgrind search-bench benchmark clean
+.PHONY: help serve build preview check urls test test-fast lint format lock chromium valgrind search-bench benchmark clean
 
 $(VENV)/.site-deps: requirements.txt
 	python3 -m venv $(VENV)
@@ -32,6 +32,9 @@ serve: $(VENV)/.site-deps  ## serve the site with live reload on http://127.0.0.
 # when the build succeeds; one build at a time (scripts/build_site.py).
 build: $(VENV)/.site-deps  ## build the site into site/
 	$(PY) -m scripts.build_site $(SITE_DIR)
+
+preview: build  ## serve site/ as a static host does, with its _headers and _redirects (PORT= to change)
+	$(PY) -m scripts.preview_site $(SITE_DIR) --port $(PORT)
 
 # Every checker runs, even after one fails; the list is in scripts/check_all.py.
 check: $(VENV)/.site-deps  ## strict build, then the link, parity, readability, URL and lock checks

@@ -5,7 +5,8 @@ which never import MkDocs: moving to another generator means rewriting this file
 
 How a build runs (`mkdocs build`, and each rebuild of `mkdocs serve`):
 
-1. on_startup: build (publish) or serve (preview, drafts shown).
+1. on_startup: build (publish) or serve (preview, drafts shown); the i18n plugin's
+   per-language configuration notes are left out of the log (sitekit/core/build_log.py).
 2. on_config, for each language: MkDocs' link warnings are located at path:line;
    the theme's sitemap is left out (ours replaces it).
 3. on_pre_build of the default language: sitekit.build.site_build.start reads and checks
@@ -15,7 +16,8 @@ How a build runs (`mkdocs build`, and each rebuild of `mkdocs serve`):
    default language's post-build): on_files (drafts out, each page's text from the
    page model), on_page_markdown, on_page_content and on_page_context for each page,
    then on_post_build (redirect pages, 404 page, feeds, sitemaps).
-5. on_post_build of the default language, last to end: each language's search files.
+5. on_post_build of the default language, last to end: each language's search files,
+   then the files static hosts read (_redirects, _headers, _nginx.conf).
 
 The build's state is one SiteBuild (sitekit/build/site_build.py), made at step 3 and
 kept on MkDocs' configuration object, which mkdocs-static-i18n hands to every
@@ -33,6 +35,7 @@ import datetime as dt
 import json
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
 from mkdocs.exceptions import PluginError
@@ -42,6 +45,7 @@ from sitekit.build import (
     category_listing,
     escaping,
     head_metadata,
+    host_files,
     page_footer,
     partner_page,
     search_files,
@@ -57,7 +61,7 @@ from sitekit.core import mkdocs_env
 from sitekit.core.build_log import quiet_config_notes
 from sitekit.core.parallel import map_items
 from sitekit.core.source_lines import LinkWarnings
-from sitekit.core.urls import SITEMAP
+from sitekit.core.urls import SITEMAP, page_path
 
 NOT_FOUND = "404.html"
 MKDOCS_PAGES_LOGGER = "mkdocs.structure.pages"
@@ -308,4 +312,18 @@ def search_files_of_every_language(config):
     map_items(search_files.write_language, jobs, parallel_from, chunksize=1)
 
 
-on_post_build = CombinedEvent(language_files, search_files_of_every_language)
+@event_priority(-120)  # after the search files: the last files of the whole site
+def files_for_hosts(config):
+    current = build(config)
+    if current.open_languages:  # a language's build has not ended yet
+        return
+    site_dir = Path(config.site_dir)
+    host_files.write_host_files(
+        site_dir,
+        urlsplit(config.site_url or "/").path or "/",
+        [current.prefix(lang) for lang in current.languages],
+        [(redirect.source, page_path(redirect.target)) for redirect in current.redirects],
+    )
+
+
+on_post_build = CombinedEvent(language_files, search_files_of_every_language, files_for_hosts)

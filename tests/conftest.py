@@ -30,7 +30,9 @@ def site_dir(site_build):
 @pytest.fixture(scope="session")
 def local_site(tmp_path_factory):
     """The site built for the address it is served at on 127.0.0.1, so that its absolute
-    links (alternates, canonical URLs) stay on this machine in the browser tests."""
+    links (alternates, canonical URLs) stay on this machine in the browser tests. It is
+    served as a static host serves it, with its _headers (the Content-Security-Policy)
+    and _redirects: every browser test runs under the site's policy."""
     from sitekit.check.local_browser import free_port, serve
 
     port = free_port()
@@ -38,7 +40,7 @@ def local_site(tmp_path_factory):
     site_dir = tmp_path_factory.mktemp("local-site")
     result = build(ROOT, site_dir, site_url=base)
     assert result.returncode == 0, result.stdout + result.stderr
-    with serve(site_dir, port) as served:
+    with serve(site_dir, port, as_host=True) as served:
         assert served == base
         yield site_dir, base
 
@@ -63,6 +65,14 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    """A tab; the test fails if the site's Content-Security-Policy blocked anything in it
+    (chromium says so on the console), whatever the test did."""
     tab = browser.new_page()
+    blocked = []
+    tab.on("console", lambda message: blocked.append(message.text) if CSP in message.text else None)
     yield tab
     tab.close()
+    assert blocked == [], blocked
+
+
+CSP = "Content Security Policy"

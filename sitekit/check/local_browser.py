@@ -13,6 +13,8 @@ import socket
 import threading
 from pathlib import Path
 
+from sitekit.check import static_host
+
 CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -35,9 +37,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path, port: int = 0):
-    """Serve site_dir on 127.0.0.1 (a free port by default); yields its base URL ending with '/'."""
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
+def serve(site_dir: Path, port: int = 0, as_host: bool = False):
+    """Serve site_dir on 127.0.0.1 (a free port by default); yields its base URL ending
+    with '/'. as_host: apply its _headers and _redirects as a static host does
+    (sitekit/check/static_host.py)."""
+    handler_class = static_host.host_handler(site_dir) if as_host else QuietHandler
+    handler = functools.partial(handler_class, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -257,7 +257,7 @@ def page_head(context, page, config, nav):
     model = model_of(page, config)
     if model is not None:
         context["head_metadata"] = head_metadata.page_head(
-            config.site_url, config.site_name, lang_of(config), model, build(config)
+            config.site_url, config.site_name, lang_of(config), model, build(config), page.content
         )
     return context
 

@@ -8,6 +8,7 @@ import re
 import shutil
 import xml.etree.ElementTree as ElementTree
 
+import lxml.html
 import pytest
 import yaml
 
@@ -207,9 +208,20 @@ def test_head_metadata(site_dir, lang, rel):
     assert meta["og:locale:alternate"] == {"en": "en_US", "fr": "fr_FR"}[other]
     assert meta["og:description"] == page.meta["description"]
     assert data["inLanguage"] == lang and data["name"].replace("\u202f", " ") == page.meta["title"]
-    assert data["@type"] == ("QAPage" if page.is_question else "WebPage")
+    assert data["@type"] == ("FAQPage" if page.is_question else "WebPage")
     if page.is_question:
-        assert data["mainEntity"]["@type"] == "Question"
+        [question] = data["mainEntity"]
+        assert question["@type"] == "Question" and question["name"] == data["name"]
+        answer = question["acceptedAnswer"]["text"]
+        # The whole answer as the page shows it: its first sentence, every step heading,
+        # no "¶" links and no text of a tool that needs JavaScript.
+        shown = lxml.html.parse(str(site_dir / output_path(lang, rel))).find(".//article")
+        first = " ".join(shown.xpath(".//p[not(@class)]")[0].text_content().split())
+        assert answer.startswith(first[:80]), (answer[:200], first[:200])
+        for heading in shown.xpath(".//h2[starts-with(@id, 'step-')]"):
+            assert " ".join(heading.text_content().replace("\u00b6", "").split()) in answer
+        assert "\u00b6" not in answer and "data-imr" not in answer
+        assert len(answer) > 3 * len(page.meta["description"])
         assert data["breadcrumb"]["itemListElement"][-1]["item"] == url
     if "updated" in page.meta:
         assert data["dateModified"] == page.meta["updated"].isoformat()

@@ -1,14 +1,17 @@
 """What a page tells search engines, link previews and partners in its <head>.
 
-Absolute language alternates (with x-default), OpenGraph tags and JSON-LD: a QAPage
-for a question, a WebPage otherwise, with its language, its date, its breadcrumbs and
-the link to its translations.
+Absolute language alternates (with x-default), OpenGraph tags and JSON-LD: an FAQPage
+for a question (the site's own answer to one question, with the page's whole text as
+the answer; QAPage is for answers written by users), a WebPage otherwise, with its
+language, its date, its breadcrumbs and the link to its translations.
 """
 
 from __future__ import annotations
 
 import json
 import re
+
+import lxml.html
 
 from sitekit.core.page_model import HOME, Page, parse_iso_date
 from sitekit.core.urls import ATOM_FEED, JSON_FEED, absolute, language_prefix, page_path
@@ -48,12 +51,31 @@ def breadcrumbs(site_url, lang, languages, page: Page, pages: dict) -> list[dict
     ]
 
 
-def json_ld(site_url, lang, languages, page: Page, pages_by_lang, site_name) -> dict:
+# Left out of an answer's text: the reader's tools (they need JavaScript), code for
+# partners to copy, and the "¶" links of the headings.
+NOT_ANSWER = (
+    "//*[contains(concat(' ', @class, ' '), ' site-tool ')] | //pre | //a[@class='headerlink']"
+)
+
+
+def answer_text(content_html: str) -> str:
+    """The text of a page's content as a reader reads it, on one line."""
+    if not content_html.strip():
+        return ""
+    root = lxml.html.fragment_fromstring(content_html, create_parent="div")
+    for element in root.xpath(NOT_ANSWER):
+        element.drop_tree()
+    return " ".join(root.text_content().split())
+
+
+def json_ld(
+    site_url, lang, languages, page: Page, pages_by_lang, site_name, answer: str = ""
+) -> dict:
     url = page_url(site_url, lang, languages, page.rel_path)
     meta = page.meta
     data = {
         "@context": "https://schema.org",
-        "@type": "QAPage" if page.is_question else "WebPage",
+        "@type": "FAQPage" if page.is_question else "WebPage",
         "url": url,
         "name": meta["title"],
         "description": meta["description"],
@@ -73,13 +95,17 @@ def json_ld(site_url, lang, languages, page: Page, pages_by_lang, site_name) -> 
     if "reviewed" in meta:
         data["lastReviewed"] = parse_iso_date(meta["reviewed"]).isoformat()
     if page.is_question:
-        data["mainEntity"] = {
-            "@type": "Question",
-            "name": meta["title"],
-            "text": meta["title"],
-            "answerCount": 1,
-            "acceptedAnswer": {"@type": "Answer", "text": meta["description"], "url": url},
-        }
+        data["mainEntity"] = [
+            {
+                "@type": "Question",
+                "name": meta["title"],
+                "acceptedAnswer": {
+                    "@type": "Answer",
+                    "text": answer or meta["description"],
+                    "url": url,
+                },
+            }
+        ]
     others = [
         {
             "@type": "WebPage",
@@ -109,9 +135,12 @@ def script_json(data: dict) -> str:
     return COMPACT_JSON.encode(data).translate(SCRIPT_UNSAFE)
 
 
-def page_head(site_url: str, site_name: str, lang: str, model: Page, current) -> dict:
+def page_head(
+    site_url: str, site_name: str, lang: str, model: Page, current, content_html: str = ""
+) -> dict:
     """What overrides/partials/head-metadata.html writes in a page's <head>: absolute
-    alternates, OpenGraph and JSON-LD (current: the SiteBuild)."""
+    alternates, OpenGraph and JSON-LD (current: the SiteBuild; content_html: the page's
+    rendered content, whose text is a question's answer)."""
     languages, pages_by_lang = current.languages, current.pages
     links = alternates(site_url, languages, model.rel_path, pages_by_lang)
     by_lang = {link["hreflang"]: link["href"] for link in links}
@@ -122,7 +151,17 @@ def page_head(site_url: str, site_name: str, lang: str, model: Page, current) ->
         "og_locale_alternates": [
             locales[other] for other in languages if other != lang and other in by_lang
         ],
-        "json_ld": script_json(json_ld(site_url, lang, languages, model, pages_by_lang, site_name)),
+        "json_ld": script_json(
+            json_ld(
+                site_url,
+                lang,
+                languages,
+                model,
+                pages_by_lang,
+                site_name,
+                answer_text(content_html) if model.is_question else "",
+            )
+        ),
         "feed_atom": current.prefix(lang) + ATOM_FEED,
         "feed_json": current.prefix(lang) + JSON_FEED,
     }

@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
 DEV_ADDR ?= 127.0.0.1:$(PORT)
 
-.PHONY: help serve build preview check urls test test-fast lint format lock chromium valgrind search-bench benchmark clean
+.PHONY: help serve build preview lighthouse lighthouse-deps check urls test test-fast lint format lock chromium valgrind search-bench benchmark clean
 
 $(VENV)/.site-deps: requirements.txt
 	python3 -m venv $(VENV)
@@ -55,6 +55,23 @@ chromium:  ## install Debian's chromium for the browser tests, when missing
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# Node and npm from Debian when missing; Lighthouse from its lock file, with its hashes.
+# package.json pins two "latest" dependencies of a Lighthouse package (overrides): with
+# "latest", npm ci refuses the lock file as soon as a newer version is published.
+LIGHTHOUSE_DIR := tools/lighthouse
+$(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Debian's nodejs and npm for Lighthouse"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
+	cd $(LIGHTHOUSE_DIR) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+lighthouse-deps: $(LIGHTHOUSE_DIR)/node_modules/.installed
+
+lighthouse: build chromium lighthouse-deps  ## Lighthouse's four scores per page type, mobile, offline (goals: see scripts/lighthouse.py)
+	$(PY) -m scripts.lighthouse $(SITE_DIR)
+
 valgrind:  ## install Debian's valgrind for the benchmark's instruction counts, when missing
 	@command -v valgrind >/dev/null 2>&1 || { \
 	  echo "Installing Debian's valgrind for the benchmark's instruction counts"; \
@@ -62,7 +79,7 @@ valgrind:  ## install Debian's valgrind for the benchmark's instruction counts, 
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind; }
 
 # pytest exits 5 when it collects no test: that must fail, never pass quietly.
-test: $(VENV)/.dev-deps chromium valgrind lint  ## run every test (lint included)
+test: $(VENV)/.dev-deps chromium valgrind lighthouse-deps lint  ## run every test (lint included)
 	$(PY) -m pytest; status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; fi; exit $$status
 

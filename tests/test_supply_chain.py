@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 
 from scripts import check_locks
@@ -89,3 +90,31 @@ def test_pip_tools_is_installed_from_its_own_lock():
     assert "for name in requirements requirements-dev requirements-lock;" in makefile
     assert "pip-tools==" in (ROOT / "requirements-lock.in").read_text()
     assert "requirements-lock.in" in check_locks.INPUTS
+
+
+def npm_files():
+    folder = ROOT / "tools" / "lighthouse"
+    return (
+        (folder / "package.json").read_text(encoding="utf-8"),
+        (folder / "package-lock.json").read_text(encoding="utf-8"),
+    )
+
+
+def test_the_lighthouse_lock_pins_every_package_with_its_hash():
+    package, lock = npm_files()
+    assert check_locks.npm_problems("tools/lighthouse", package, lock) == []
+    assert json.loads(package)["dependencies"]["lighthouse"].count(".") == 2
+
+
+def test_an_npm_range_or_a_package_without_hash_is_reported():
+    package, lock = npm_files()
+    ranged = package.replace('"lighthouse": "12.', '"lighthouse": "^12.')
+    problems = check_locks.npm_problems("tools/lighthouse", ranged, lock)
+    assert any("package.json: lighthouse is '^12." in problem for problem in problems)
+    data = json.loads(lock)
+    del data["packages"]["node_modules/lighthouse"]["integrity"]
+    problems = check_locks.npm_problems("tools/lighthouse", package, json.dumps(data))
+    assert problems == [
+        "tools/lighthouse/package-lock.json: node_modules/lighthouse has no integrity hash; "
+        "pin it, then run `npm install --package-lock-only` in tools/lighthouse"
+    ]

@@ -10,6 +10,8 @@ blocks. A line it cannot read stops it, with its line number.
 
 from __future__ import annotations
 
+import functools
+import gzip
 import http.server
 import urllib.parse
 from dataclasses import dataclass, field
@@ -82,7 +84,8 @@ def read_host_rules(site_dir: Path) -> HostRules:
 
 class HostHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the folder as Netlify would: a redirect rule applies when no file answers
-    the path, or always with `!`; then the file; then the root 404 page."""
+    the path, or always with `!`; then the file; then the root 404 page. Text is sent
+    gzipped to a browser that accepts it, as every such host does."""
 
     rules: HostRules = HostRules()
 
@@ -91,19 +94,21 @@ class HostHandler(http.server.SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
-        exists = self.file_for(path) is not None
+        local = self.file_for(path)
         for rule in self.rules.redirects:
-            if matches(rule.source, path) and (rule.force or not exists):
+            if matches(rule.source, path) and (rule.force or local is None):
                 if rule.status in (301, 302):
                     self.send_response(rule.status)
                     self.send_header("Location", rule.target)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return None
-                return self.send_file(rule.target, rule.status, path)
-        if exists:
-            return super().send_head()
-        return self.send_file("/" + NOT_FOUND, 404, path)
+                return self.send_file(self.file_for(rule.target), rule.status)
+        if local is not None and local.name == "index.html" and not path.endswith("/"):
+            return super().send_head()  # its redirect to the folder's address, with a slash
+        if local is not None:
+            return self.send_file(local, 200)
+        return self.send_file(self.file_for("/" + NOT_FOUND), 404)
 
     def file_for(self, path: str) -> Path | None:
         local = Path(self.translate_path(path))
@@ -111,17 +116,22 @@ class HostHandler(http.server.SimpleHTTPRequestHandler):
             local = local / "index.html"
         return local if local.is_file() else None
 
-    def send_file(self, target: str, status: int, path: str):
-        local = self.file_for(target)
+    def send_file(self, local: Path | None, status: int):
         if local is None:
             self.send_error(404)
             return None
         body = local.read_bytes()
+        kind = self.guess_type(str(local))
         self.send_response(status)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Type", kind)
+        if kind.split(";")[0] in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzipped(str(local), local.stat().st_mtime_ns)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
         return None
 
     def end_headers(self):
@@ -131,6 +141,24 @@ class HostHandler(http.server.SimpleHTTPRequestHandler):
                 for name, value in headers.items():
                     self.send_header(name, value)
         super().end_headers()
+
+
+COMPRESSED = {
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "text/xml",
+    "image/svg+xml",
+}
+
+
+@functools.lru_cache(maxsize=512)
+def gzipped(path: str, mtime_ns: int) -> bytes:
+    """A file's bytes gzipped, made once per version of the file."""
+    return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
 
 
 def host_handler(site_dir: Path) -> type[HostHandler]:

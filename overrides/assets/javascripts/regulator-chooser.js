@@ -1,8 +1,9 @@
 /*
  * "Which regulator handles my plan?": a few questions, one at a time, leading to the
  * DMHC, the CDI, Medicare, an employer plan under federal rules, or Medi-Cal. The
- * questions and answers are in the page (hidden until this script runs); without
- * JavaScript, the page's own text is the guide.
+ * questions and answers are in the page, the first one shown, so that nothing moves
+ * when this script runs; without JavaScript, assets/stylesheets/no-script.css hides
+ * the tool and the page's own text is the guide.
  */
 (function () {
   "use strict";

@@ -183,3 +183,16 @@ def wait_for_page(server: subprocess.Popen, url: str) -> str:
         except OSError:
             time.sleep(0.5)
     raise AssertionError(f"{url} was not served: {server.stderr.read()[-3000:]}")
+
+
+def test_a_checker_run_from_another_folder_says_where_to_run_it(tmp_path):
+    for checker in ("check_parity", "check_readability"):
+        result = run([sys.executable, str(ROOT / "scripts" / f"{checker}.py")], tmp_path)
+        assert result.returncode != 0
+        assert "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.strip().splitlines() == [
+            f"mkdocs.yml: not found in {tmp_path}; run the checker from the repository folder, "
+            "or pass --config path/to/mkdocs.yml"
+        ]
+    locks = run([sys.executable, str(ROOT / "scripts" / "check_locks.py")], tmp_path)
+    assert locks.returncode == 0, locks.stdout + locks.stderr

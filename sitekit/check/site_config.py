@@ -60,6 +60,11 @@ def load(config_file: Path | str = "mkdocs.yml") -> tuple[SiteConfig, dict[str, 
     double their start-up time.
     """
     path = Path(config_file)
+    if not path.is_file():
+        raise SystemExit(
+            f"{path}: not found in {Path.cwd()}; run the checker from the repository folder, "
+            "or pass --config path/to/mkdocs.yml"
+        )
     raw = read_yaml(path)
     i18n = next(
         (

@@ -48,6 +48,7 @@ from sitekit.build import (
     host_files,
     page_footer,
     partner_page,
+    phone_links,
     search_files,
     section_links,
     site_build,
@@ -213,7 +214,8 @@ def content_in_its_language(page_html, page, config, files):
     typeset = typeset_rules(lang)
     # Typography first: the abbreviations' titles are attributes, which it must not touch.
     page_html = transform_text(page_html, lambda text: mark(typeset(text)))
-    return section_links.label_section_links(page_html, build(config).ui(lang)["section_link"])
+    page_html = section_links.label_section_links(page_html, build(config).ui(lang)["section_link"])
+    return phone_links.with_phone_links(page_html)
 
 
 on_page_content = CombinedEvent(content_with_category_list, content_in_its_language)

@@ -53,6 +53,7 @@ from sitekit.build import (
     section_links,
     site_build,
     sitemaps,
+    table_labels,
 )
 from sitekit.build.feeds import write_feeds
 from sitekit.build.redirects import write_redirect_pages
@@ -215,7 +216,7 @@ def content_in_its_language(page_html, page, config, files):
     # Typography first: the abbreviations' titles are attributes, which it must not touch.
     page_html = transform_text(page_html, lambda text: mark(typeset(text)))
     page_html = section_links.label_section_links(page_html, build(config).ui(lang)["section_link"])
-    return phone_links.with_phone_links(page_html)
+    return table_labels.with_table_labels(phone_links.with_phone_links(page_html))
 
 
 on_page_content = CombinedEvent(content_with_category_list, content_in_its_language)

@@ -39,6 +39,15 @@ def test_page_is_accessible_private_and_fits_a_phone(page, site_url, path):
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 375px"
+    # Tables are cards on a phone: no cell is cut off or hidden in a scrolled box.
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('article table td')]
+            .filter(cell => cell.getBoundingClientRect().right > innerWidth + 0.5
+                || cell.scrollWidth > cell.clientWidth + 1)
+            .map(cell => cell.textContent.trim().slice(0, 40))"""
+    )
+    assert cut == [], f"{path}: cells cut off at 375px: {cut}"
+    assert axe_violations(page) == []
     assert outside == []
 
 

@@ -1,5 +1,6 @@
-"""Phone and TTY numbers become tel: links, made by the build (sitekit/build/phone_links.py),
-on every page of both languages; fax numbers stay text; no number breaks across lines."""
+"""Phone and TTY numbers become tel: links and tables become cards on a phone, made by
+the build (sitekit/build/phone_links.py, table_labels.py) on every page of both languages;
+fax numbers stay text; no number breaks across lines."""
 
 from __future__ import annotations
 
@@ -88,3 +89,24 @@ def test_every_number_of_every_page_can_be_tapped(site_dir, lang):
                         heading = table_heads[column].text_content() if column is not None else ""
                         assert "fax" in (cell.text_content() + heading).lower(), path
     assert linked > 50
+
+
+def test_every_table_cell_is_labelled_with_its_column(site_dir):
+    from sitekit.build.table_labels import with_table_labels
+
+    table = (
+        "<table><thead><tr><th>Who</th><th><abbr title='x'>TTY</abbr></th></tr></thead>"
+        "<tbody><tr><td>A &amp; B</td><td>1</td></tr></tbody></table>"
+    )
+    assert '<td data-label="Who">A &amp; B</td><td data-label="TTY">1</td>' in (
+        with_table_labels(table)
+    )
+    cells = 0
+    for path in site_dir.rglob("*.html"):
+        root = lxml.html.parse(str(path)).getroot()
+        for cell in root.xpath("//article//table[thead]//td"):
+            column = cell.getparent().index(cell)
+            heading = cell.xpath("ancestor::table[1]/thead//th")[column].text_content()
+            assert cell.get("data-label") == " ".join(heading.split()), path
+            cells += 1
+    assert cells > 50

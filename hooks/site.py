@@ -45,6 +45,7 @@ from sitekit.build import (
     category_listing,
     escaping,
     head_metadata,
+    help_lines,
     host_files,
     page_footer,
     partner_page,
@@ -63,9 +64,10 @@ from sitekit.core import mkdocs_env
 from sitekit.core.build_log import quiet_config_notes
 from sitekit.core.parallel import map_items
 from sitekit.core.source_lines import LinkWarnings
-from sitekit.core.urls import SITEMAP, page_path
+from sitekit.core.urls import SITEMAP, page_path, relative_url
 
 NOT_FOUND = "404.html"
+CONTACTS = "contacts/"  # the Contacts page, in each language's folder
 MKDOCS_PAGES_LOGGER = "mkdocs.structure.pages"
 PARALLEL_FROM_ENTRIES = 4000  # search entries of all languages: about 300 questions each
 
@@ -216,7 +218,23 @@ def content_in_its_language(page_html, page, config, files):
     # Typography first: the abbreviations' titles are attributes, which it must not touch.
     page_html = transform_text(page_html, lambda text: mark(typeset(text)))
     page_html = section_links.label_section_links(page_html, build(config).ui(lang)["section_link"])
+    page_html = with_help_box(page_html, page, config)
     return table_labels.with_table_labels(phone_links.with_phone_links(page_html))
+
+
+def with_help_box(page_html, page, config):
+    model, current, lang = model_of(page, config), build(config), lang_of(config)
+    if model is None or not model.meta.get(help_lines.HELP_KEY):
+        return page_html
+    box = help_lines.help_box(
+        model.meta[help_lines.HELP_KEY],
+        current.help_lines,
+        lang,
+        current.ui(lang),
+        relative_url(page_path(model.rel_path), CONTACTS),
+        "site-deadline" in page_html,
+    )
+    return help_lines.with_help_box(page_html, box)
 
 
 on_page_content = CombinedEvent(content_with_category_list, content_in_its_language)

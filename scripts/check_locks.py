@@ -24,8 +24,6 @@ if not __package__:  # run as a file (python scripts/x.py): sitekit is in the fo
 
 from sitekit.core.reporting import report
 
-# The repository's files, wherever the checker is run from.
-ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ("requirements.in", "requirements-dev.in", "requirements-lock.in")
 NPM_TOOLS = ("tools/lighthouse",)
 EXACT_VERSION = re.compile(r"^\d+\.\d+\.\d+$")
@@ -98,21 +96,24 @@ def main(argv=None) -> int:
     inputs = list(argv) if argv else list(INPUTS)
     problems = []
     for folder in [] if argv else NPM_TOOLS:
-        package, lock = Path(ROOT, folder, "package.json"), Path(ROOT, folder, "package-lock.json")
+        package, lock = Path(folder, "package.json"), Path(folder, "package-lock.json")
         if not lock.exists():
             problems.append(f"{lock}: missing; run `npm install --package-lock-only` in {folder}")
             continue
         problems += npm_problems(folder, package.read_text(), lock.read_text())
     for input_path in inputs:
         lock_path = input_path.removesuffix(".in") + ".txt"
-        if not Path(ROOT, lock_path).exists():
+        if not Path(input_path).exists():
+            problems.append(
+                f"{input_path}: not found in {Path.cwd()}; run the checker from the "
+                "repository folder"
+            )
+            continue
+        if not Path(lock_path).exists():
             problems.append(f"{lock_path}: missing; run `make lock`")
             continue
         problems += compare(
-            input_path,
-            Path(ROOT, input_path).read_text(),
-            lock_path,
-            Path(ROOT, lock_path).read_text(),
+            input_path, Path(input_path).read_text(), lock_path, Path(lock_path).read_text()
         )
     return report(
         "check_locks",

@@ -54,6 +54,7 @@ def skeleton(lang: str, category: str, today: dt.date) -> str:
             f"reviewed: {today.isoformat()}",
             "related: []",
             "sources: []",
+            "help: [dmhc, cdi]",
             "---",
             "",
             text["answer"],

@@ -172,7 +172,9 @@ def project_to_check(tmp_path: Path) -> Path:
     project = copy_project(tmp_path / "project")
     (project / "tests").mkdir()
     locks = [path.name for path in ROOT.glob("requirements*.*")]
-    for name in ["Makefile", "tests/published-urls.txt", *locks]:
+    (project / "tools" / "lighthouse").mkdir(parents=True)
+    npm = ["tools/lighthouse/package.json", "tools/lighthouse/package-lock.json"]
+    for name in ["Makefile", "tests/published-urls.txt", *locks, *npm]:
         shutil.copy(ROOT / name, project / name)
     return project
 

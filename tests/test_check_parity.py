@@ -19,6 +19,7 @@ category: health-insurance
 updated: 2026-01-15
 reviewed: 2026-11-20
 related: [health-insurance/other.md]
+help: [dmhc]
 sources:
   - title: "DMHC: What is COBRA"
     url: https://www.dmhc.ca.gov/cobra.aspx
@@ -49,6 +50,7 @@ category: health-insurance
 updated: 2026-01-15
 reviewed: 2026-11-20
 related: [health-insurance/other.md]
+help: [dmhc]
 sources:
   - title: "DMHC : qu'est-ce que COBRA (page en anglais)"
     url: https://www.dmhc.ca.gov/cobra.aspx
@@ -79,6 +81,7 @@ category: health-insurance
 updated: 2026-01-15
 reviewed: 2026-11-20
 related: [health-insurance/other.md]
+help: [dmhc]
 sources:
   - title: "DMHC: qué es COBRA (en inglés)"
     url: https://www.dmhc.ca.gov/cobra.aspx
@@ -104,11 +107,11 @@ Tiene **60 días** para inscribirse. Llame al 1-888-466-2219 (TTY 1-877-688-9891
 SOURCES = "sources: [{title: DMHC, url: 'https://www.dmhc.ca.gov/'}]\n"
 OTHER = {
     "en": "---\ntitle: Other question?\ndescription: Another one.\ncategory: health-insurance\n"
-    f"updated: 2026-01-15\nreviewed: 2026-01-15\nrelated: []\n{SOURCES}---\n\nText.\n",
+    f"updated: 2026-01-15\nreviewed: 2026-01-15\nrelated: []\nhelp: [dmhc]\n{SOURCES}---\n\nText.\n",
     "fr": "---\ntitle: Autre question ?\ndescription: Une autre.\ncategory: health-insurance\n"
-    f"updated: 2026-01-15\nreviewed: 2026-01-15\nrelated: []\n{SOURCES}---\n\nTexte.\n",
+    f"updated: 2026-01-15\nreviewed: 2026-01-15\nrelated: []\nhelp: [dmhc]\n{SOURCES}---\n\nTexte.\n",
     "es": "---\ntitle: ¿Otra pregunta?\ndescription: Otra más.\ncategory: health-insurance\n"
-    f"updated: 2026-01-15\nreviewed: 2026-01-15\nrelated: []\n{SOURCES}---\n\nTexto.\n",
+    f"updated: 2026-01-15\nreviewed: 2026-01-15\nrelated: []\nhelp: [dmhc]\n{SOURCES}---\n\nTexto.\n",
 }
 CATEGORY = {
     "en": "---\ntitle: Health insurance\ndescription: The category.\n---\n\n# Health insurance { #top }\n",
@@ -194,7 +197,7 @@ def test_changing_the_original_makes_the_translation_stale_until_accepted(tmp_pa
     original.write_text(original.read_text().replace("Read the notice", "Read the letter"))
     code, output = run(capsys, root)
     assert code == 1
-    assert f"docs/fr/{PAGE}:11: stale translation: " in output
+    assert f"docs/fr/{PAGE}:12: stale translation: " in output
     assert f"docs/en/{PAGE} changed since this page was translated" in output
     code, output = run(capsys, root, "--accept", str(root / "docs/fr" / PAGE))
     assert code == 0 and f"docs/fr/{PAGE}: marked as reviewed" in output
@@ -240,28 +243,28 @@ DEFECTS = [
         "fr",
         "**60 jours**",
         "**90 jours**",
-        [f"docs/fr/{PAGE}:14: duration '90 days' is not in docs/en/{PAGE}"],
+        [f"docs/fr/{PAGE}:15: duration '90 days' is not in docs/en/{PAGE}"],
     ),
     (
         "phone changed",
         "fr",
         "Appelez le 1-888-466-2219",
         "Appelez le 1-888-466-2291",
-        [f"docs/fr/{PAGE}:14: phone number '888-466-2291' is not in docs/en/{PAGE}"],
+        [f"docs/fr/{PAGE}:15: phone number '888-466-2291' is not in docs/en/{PAGE}"],
     ),
     (
         "date changed",
         "fr",
         "31 janvier 2026",
         "30 janvier 2026",
-        [f"docs/fr/{PAGE}: date '2026-01-31' of docs/en/{PAGE}:13 is missing here"],
+        [f"docs/fr/{PAGE}: date '2026-01-31' of docs/en/{PAGE}:14 is missing here"],
     ),
     (
         "money changed",
         "fr",
         "1 732 $",
         "1 723 $",
-        [f"docs/fr/{PAGE}:19: money '$1723' is not in docs/en/{PAGE}"],
+        [f"docs/fr/{PAGE}:20: money '$1723' is not in docs/en/{PAGE}"],
     ),
     (
         "heading dropped",
@@ -269,7 +272,7 @@ DEFECTS = [
         "## Étape 2 : inscrivez-vous { #step-2 }\n",
         "",
         [
-            f"headings differ from the original: docs/en/{PAGE}:20 has a level-2 heading {{ #step-2 }}, missing here"
+            f"headings differ from the original: docs/en/{PAGE}:21 has a level-2 heading {{ #step-2 }}, missing here"
         ],
     ),
     (
@@ -278,7 +281,7 @@ DEFECTS = [
         "{ #step-2 }",
         "{ #etape-2 }",
         [
-            f"docs/fr/{PAGE}:21: headings differ from the original: docs/en/{PAGE}:20 has a level-2 heading {{ #step-2 }}, here it is a level-2 heading {{ #etape-2 }}"
+            f"docs/fr/{PAGE}:22: headings differ from the original: docs/en/{PAGE}:21 has a level-2 heading {{ #step-2 }}, here it is a level-2 heading {{ #etape-2 }}"
         ],
     ),
     (
@@ -286,7 +289,7 @@ DEFECTS = [
         "fr",
         " { #step-2 }",
         "",
-        [f"docs/fr/{PAGE}:21: heading 'Étape 2 : inscrivez-vous' has no explicit id"],
+        [f"docs/fr/{PAGE}:22: heading 'Étape 2 : inscrivez-vous' has no explicit id"],
     ),
     (
         "list item dropped",
@@ -294,7 +297,7 @@ DEFECTS = [
         "2. Vérifiez la prime : au plus 110 % du tarif de groupe, ou 1 732 $ par mois.\n",
         "",
         [
-            f"docs/fr/{PAGE}:18: numbered lists differ: docs/en/{PAGE}:17 has a numbered list of 2 items, here a numbered list of 1 items"
+            f"docs/fr/{PAGE}:19: numbered lists differ: docs/en/{PAGE}:18 has a numbered list of 2 items, here a numbered list of 1 items"
         ],
     ),
     (
@@ -303,7 +306,7 @@ DEFECTS = [
         '!!! warning "Important"',
         '!!! note "Important"',
         [
-            f"docs/fr/{PAGE}:23: admonitions differ: docs/en/{PAGE}:22 has a 'warning' admonition, here a 'note' admonition"
+            f"docs/fr/{PAGE}:24: admonitions differ: docs/en/{PAGE}:23 has a 'warning' admonition, here a 'note' admonition"
         ],
     ),
     (
@@ -312,7 +315,7 @@ DEFECTS = [
         "| DMHC | 1-888-466-2219 | 1-877-688-9891 |\n",
         "| DMHC | 1-888-466-2219 | 1-877-688-9891 |\n| DMHC | 1-888-466-2219 | 1-877-688-9891 |\n",
         [
-            f"docs/fr/{PAGE}:26: tables differ: docs/en/{PAGE}:25 has a table of 3 rows and 3 columns, here a table of 4 rows and 3 columns"
+            f"docs/fr/{PAGE}:27: tables differ: docs/en/{PAGE}:26 has a table of 3 rows and 3 columns, here a table of 4 rows and 3 columns"
         ],
     ),
     (
@@ -330,7 +333,7 @@ DEFECTS = [
         "url: https://www.dmhc.ca.gov/cobra.aspx",
         "url: https://www.dmhc.ca.gov/COBRA.aspx",
         [
-            f"docs/fr/{PAGE}:8: source https://www.dmhc.ca.gov/cobra.aspx of docs/en/{PAGE} is missing here"
+            f"docs/fr/{PAGE}:9: source https://www.dmhc.ca.gov/cobra.aspx of docs/en/{PAGE} is missing here"
         ],
     ),
     (
@@ -339,7 +342,7 @@ DEFECTS = [
         "Vous avez **60 jours** pour vous inscrire.",
         "You have **60 jours** to sign up, and you should do it before the end of the month.",
         [
-            f"docs/fr/{PAGE}:14: this looks like English, not 'fr': \"You have **60 jours** to sign up"
+            f"docs/fr/{PAGE}:15: this looks like English, not 'fr': \"You have **60 jours** to sign up"
         ],
     ),
     (
@@ -355,10 +358,10 @@ DEFECTS = [
         "| DMHC | 1-888-466-2219 | 1-877-688-9891 |",
         "| DMHC | 1-877-688-9891 | 1-888-466-2219 |",
         [
-            f"docs/fr/{PAGE}:28: '877-688-9891' is given as a phone number here, but as a TTY "
-            f"number in docs/en/{PAGE}:27; are two numbers swapped?",
-            f"docs/fr/{PAGE}:28: '888-466-2219' is given as a TTY number here, but as a phone "
-            f"number in docs/en/{PAGE}:27; are two numbers swapped?",
+            f"docs/fr/{PAGE}:29: '877-688-9891' is given as a phone number here, but as a TTY "
+            f"number in docs/en/{PAGE}:28; are two numbers swapped?",
+            f"docs/fr/{PAGE}:29: '888-466-2219' is given as a TTY number here, but as a phone "
+            f"number in docs/en/{PAGE}:28; are two numbers swapped?",
         ],
     ),
     (
@@ -367,8 +370,8 @@ DEFECTS = [
         "Appelez le 1-888-466-2219 (ATS : 1-877-688-9891)",
         "Appelez le 1-877-688-9891 (ATS : 1-888-466-2219)",
         [
-            f"docs/fr/{PAGE}:14: '877-688-9891' is given as a phone number here, but as a TTY "
-            f"number in docs/en/{PAGE}:13",
+            f"docs/fr/{PAGE}:15: '877-688-9891' is given as a phone number here, but as a TTY "
+            f"number in docs/en/{PAGE}:14",
         ],
     ),
     (
@@ -377,11 +380,11 @@ DEFECTS = [
         "| DMHC | 1-888-466-2219 | 1-877-688-9891 |\n| CDI | 1-800-927-4357 | 1-800-482-4833 |",
         "| DMHC | 1-800-927-4357 | 1-800-482-4833 |\n| CDI | 1-888-466-2219 | 1-877-688-9891 |",
         [
-            f"docs/fr/{PAGE}:29: phone number '888-466-2219' stands in row 3, column 2 of the "
-            "table at line 26 here, where the original does not have it; the original has it "
-            f"in row 2, column 2 of the table at line 25 (docs/en/{PAGE}:27)",
-            f"docs/fr/{PAGE}:28: TTY number '800-482-4833' stands in row 2, column 3 of the "
-            "table at line 26 here",
+            f"docs/fr/{PAGE}:30: phone number '888-466-2219' stands in row 3, column 2 of the "
+            "table at line 27 here, where the original does not have it; the original has it "
+            f"in row 2, column 2 of the table at line 26 (docs/en/{PAGE}:28)",
+            f"docs/fr/{PAGE}:29: TTY number '800-482-4833' stands in row 2, column 3 of the "
+            "table at line 27 here",
         ],
     ),
     (
@@ -390,8 +393,8 @@ DEFECTS = [
         "Appelez le 1-888-466-2219 (ATS : 1-877-688-9891), ou le CDI au 1-800-927-4357",
         "Appelez le 1-800-927-4357 (ATS : 1-877-688-9891), ou le CDI au 1-888-466-2219",
         [
-            f"docs/fr/{PAGE}:14: the phone numbers of the text before the first heading come "
-            f"in another order than in docs/en/{PAGE}:13 (888-466-2219, 877-688-9891, "
+            f"docs/fr/{PAGE}:15: the phone numbers of the text before the first heading come "
+            f"in another order than in docs/en/{PAGE}:14 (888-466-2219, 877-688-9891, "
             "800-927-4357; here 800-927-4357, 877-688-9891, 888-466-2219)",
         ],
     ),
@@ -401,7 +404,7 @@ DEFECTS = [
         "1. Read the letter from your employer.",
         "1. Lisez la lettre de votre employeur et vérifiez la date de fin de votre couverture.",
         [
-            f"docs/en/{PAGE}:17: this looks like French, not 'en': \"Lisez la lettre de votre "
+            f"docs/en/{PAGE}:18: this looks like French, not 'en': \"Lisez la lettre de votre "
             "employeur",
         ],
     ),
@@ -468,7 +471,7 @@ def test_a_third_language_needs_no_code_change(tmp_path, capsys):
     code, output = run(capsys, root)
     assert code == 1
     # Spanish dates are read with the CLDR's month names and its "de" (sitekit/check/facts.py).
-    assert f"docs/es/{PAGE}: date '2026-01-31' of docs/en/{PAGE}:13 is missing here" in output
+    assert f"docs/es/{PAGE}: date '2026-01-31' of docs/en/{PAGE}:14 is missing here" in output
     (root / "docs/es/health-insurance/other.md").unlink()
     assert "docs/es/health-insurance/other.md: missing" in run(capsys, root)[1]
 
@@ -571,7 +574,7 @@ ONE_LINE_DEFECTS = [
         PAGE,
         b"to sign up.",
         b"to sign \xff up.",
-        f"docs/en/{PAGE}:13: the file is not valid UTF-8 (byte 0xff, column 30); save it with "
+        f"docs/en/{PAGE}:14: the file is not valid UTF-8 (byte 0xff, column 30); save it with "
         "the UTF-8 encoding",
     ),
     (
@@ -642,13 +645,13 @@ def test_a_scaffolded_question_fails_until_written_or_marked_draft(tmp_path, cap
             line.startswith(shown) and "this table row is empty" in line
             for line in output.splitlines()
         ), output
-    assert "docs/en/health-insurance/dental.md:13: the placeholder 'STEP TITLE'" in output
+    assert "docs/en/health-insurance/dental.md:14: the placeholder 'STEP TITLE'" in output
 
     # A draft in one language only is refused; in both, it is not checked.
     english = new["en"].read_text(encoding="utf-8")
     new["en"].write_text(english.replace("\n---\n", "\ndraft: true\n---\n", 1))
     code, output = run(capsys, root)
-    assert "docs/en/health-insurance/dental.md:9: a draft here but not in docs/fr/" in output
+    assert "docs/en/health-insurance/dental.md:10: a draft here but not in docs/fr/" in output
     french = new["fr"].read_text(encoding="utf-8")
     new["fr"].write_text(french.replace("\n---\n", "\ndraft: true\n---\n", 1))
     code, output = run(capsys, root)

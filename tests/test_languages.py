@@ -54,6 +54,15 @@ def add_language(project: Path, lang: str, name: str, copy_of: str = "fr") -> No
         )
     for source in (project / "includes").glob(f"*.{copy_of}.*"):
         shutil.copy2(source, source.with_name(source.name.replace(f".{copy_of}.", f".{lang}.")))
+    help_lines = project / "includes" / "help-lines.yml"
+    help_lines.write_text(
+        re.sub(
+            rf"(?m)^(    ){copy_of}: (.*)$",
+            rf"\g<0>\n\g<1>{lang}: \g<2>",
+            help_lines.read_text(encoding="utf-8"),
+        ),
+        encoding="utf-8",
+    )
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     block = re.search(rf"\n( +- locale: {copy_of}\n.*?)\n\n", config, re.DOTALL).group(1)
     new_block = block.replace(f"locale: {copy_of}", f"locale: {lang}", 1)

@@ -195,4 +195,7 @@ def test_a_checker_run_from_another_folder_says_where_to_run_it(tmp_path):
             "or pass --config path/to/mkdocs.yml"
         ]
     locks = run([sys.executable, str(ROOT / "scripts" / "check_locks.py")], tmp_path)
-    assert locks.returncode == 0, locks.stdout + locks.stderr
+    assert locks.returncode != 0 and "Traceback" not in locks.stdout + locks.stderr
+    assert f"requirements.in: not found in {tmp_path}; run the checker from the repository" in (
+        locks.stdout
+    )

@@ -70,7 +70,7 @@ def test_a_new_question_fails_the_checks_until_written_then_passes_every_check(t
         assert "--accept docs/en/health-insurance/dental-coverage.md" in output
         assert check_parity.main([]) == 1
         output = capsys.readouterr().out
-        assert "dental-coverage.md:11: the placeholder 'ANSWER:'" in output
+        assert "dental-coverage.md:12: the placeholder 'ANSWER:'" in output
         assert "dental-coverage.md:8: 'sources' is empty" in output
         for lang in ("en", "fr"):
             write_the_question(project / f"docs/{lang}/health-insurance/dental-coverage.md", lang)

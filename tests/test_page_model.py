@@ -30,6 +30,7 @@ related:
 sources:
   - title: DMHC
     url: https://www.dmhc.ca.gov/
+help: [dmhc]
 ---
 
 Body.
@@ -89,7 +90,7 @@ PLANTED = [
     (
         "unknown key",
         QUESTION.replace("---\n\n", "tags: [x]\n---\n\n"),
-        ":12: unknown front-matter key 'tags'",
+        ":13: unknown front-matter key 'tags'",
     ),
     (
         "non-ISO date",
@@ -149,22 +150,22 @@ PLANTED = [
     (
         "search terms not a list",
         QUESTION.replace("---\n\n", "search_terms: homepage\n---\n\n"),
-        ":12: 'search_terms' must be a list of words or short phrases",
+        ":13: 'search_terms' must be a list of words or short phrases",
     ),
     (
         "empty search term",
         QUESTION.replace("---\n\n", "search_terms:\n  - phone\n  - ''\n---\n\n"),
-        ":14: a search term must be non-empty text",
+        ":15: a search term must be non-empty text",
     ),
     (
         "long search term",
         QUESTION.replace("---\n\n", "search_terms:\n  - " + "word " * 15 + "\n---\n\n"),
-        ":13: search term has 74 characters; keep it to a few words",
+        ":14: search term has 74 characters; keep it to a few words",
     ),
     (
         "too many search terms",
         QUESTION.replace("---\n\n", "search_terms: [" + ", ".join(["w"] * 13) + "]\n---\n\n"),
-        ":12: 'search_terms' has 13 entries",
+        ":13: 'search_terms' has 13 entries",
     ),
     (
         "related not a list",
@@ -225,20 +226,20 @@ PLANTED = [
     (
         "placeholder in a heading",
         QUESTION.replace("Body.", "Body.\n\n## Step 1: STEP TITLE { #step-1 }"),
-        ":16: the placeholder 'STEP TITLE' of scripts/new_question.py is still here",
+        ":17: the placeholder 'STEP TITLE' of scripts/new_question.py is still here",
     ),
     (
         "French placeholder",
         QUESTION.replace("Body.", "RÉPONSE\u00a0: quelques phrases courtes."),
-        ":14: the placeholder 'RÉPONSE\u00a0:' of scripts/new_question.py is still here",
+        ":15: the placeholder 'RÉPONSE\u00a0:' of scripts/new_question.py is still here",
     ),
     (
         "no answer before the first heading",
         QUESTION.replace("Body.", "## Step 1 { #step-1 }\n\nDo it."),
-        ":14: this question has no answer; write it first, in a few sentences before the "
+        ":15: this question has no answer; write it first, in a few sentences before the "
         "first heading, or mark the question 'draft: true'",
     ),
-    ("no text at all", QUESTION.replace("Body.\n", ""), ":13: this question has no answer"),
+    ("no text at all", QUESTION.replace("Body.\n", ""), ":14: this question has no answer"),
     (
         "no source",
         QUESTION.replace(
@@ -250,13 +251,14 @@ PLANTED = [
     (
         "empty table row",
         QUESTION.replace("Body.", "Body.\n\n| Agency | Phone |\n| --- | --- |\n| | |"),
-        ":18: this table row is empty; fill in its cells or remove it",
+        ":19: this table row is empty; fill in its cells or remove it",
     ),
     (
         "no front matter",
         "Body.\n",
         ":1: no front matter; start a question page with a line '---', the keys title, "
-        "description, category, updated, reviewed, related, sources, and another line '---'",
+        "description, category, updated, reviewed, related, sources, help, and another line "
+        "'---'",
     ),
     (
         "a related entry that is a list",
@@ -266,8 +268,19 @@ PLANTED = [
     (
         "draft flag that is not true or false",
         QUESTION.replace("---\n\n", "draft: maybe\n---\n\n"),
-        ":12: 'draft' must be true (the question is not published) or false",
+        ":13: 'draft' must be true (the question is not published) or false",
     ),
+    (
+        "help that is not a list of help lines",
+        QUESTION.replace("help: [dmhc]", "help: DMHC Help Center"),
+        ":12: 'help' must list 1 to 3 help lines of includes/help-lines.yml",
+    ),
+    (
+        "a help line given twice",
+        QUESTION.replace("help: [dmhc]", "help: [dmhc, dmhc]"),
+        ":12: 'help' must list 1 to 3 help lines of includes/help-lines.yml, once each",
+    ),
+    ("no help line", QUESTION.replace("help: [dmhc]\n", ""), ":1: missing front-matter key 'help'"),
 ]
 
 
@@ -556,7 +569,7 @@ def test_a_scaffolded_question_is_published_only_when_written(tmp_path):
     site, result = planted_build(tmp_path, scaffold)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    for lang, line, placeholder in (("en", 11, "ANSWER:"), ("fr", 12, "RÉPONSE :")):
+    for lang, line, placeholder in (("en", 12, "ANSWER:"), ("fr", 13, "RÉPONSE :")):
         shown = f"docs/{lang}/health-insurance/dental-coverage.md"
         assert f"{shown}:{line}: the placeholder '{placeholder}' of scripts/new_question" in output
         assert f"{shown}:8: 'sources' is empty" in output

@@ -5,11 +5,11 @@ mkdocs-static-i18n builds one language after another in one process, each other
 language inside the default language's post-build. hooks/site.py makes one SiteBuild
 when the default language's build begins (`start`), keeps it on MkDocs' configuration
 (one per build) and passes it to every step; no other place keeps anything between
-the events of a build. Every file the build reads
-besides the pages (the configuration's languages and UI strings, redirects.yml, each
-language's abbreviations and search words) is read and checked here, once, before any
-page is written: a mistake anywhere is one line `path[:line]: what is wrong, how to fix
-it`, and nothing is built.
+the events of a build. Every file the build reads besides the pages (the
+configuration's languages and UI strings, redirects.yml, each language's abbreviations
+and search words, the help lines) is read and checked here, once, before any page is
+written: a mistake anywhere is one line `path[:line]: what is wrong, how to fix it`,
+and nothing is built.
 
 This module does not import MkDocs: hooks/site.py hands it plain values.
 """
@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sitekit.build import search_words
 from sitekit.build.abbreviations import abbreviation_marker, read_definitions
+from sitekit.build.help_lines import HELP_FILE, HelpLine, page_help_problems, read_help_lines
 from sitekit.build.redirects import Redirect, check_redirects, read_redirects
 from sitekit.build.template_cache import MemoryBytecodeCache
 from sitekit.core import page_model
@@ -74,6 +75,7 @@ class SiteBuild:
     redirects: list[Redirect]  # those of published pages
     markers: dict[str, Callable[[str], str]]  # language -> marks up its abbreviations
     word_tables: dict[str, search_words.LanguageWords]
+    help_lines: dict[str, HelpLine]  # includes/help-lines.yml
     # The languages share compiled templates (sitekit/build/template_cache.py).
     templates: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
     files: dict[str, object] = field(default_factory=dict)  # language -> MkDocs' Files
@@ -167,6 +169,19 @@ def read_site_redirects(path: Path, pages, drafts, languages) -> list[Redirect]:
     return redirects
 
 
+def read_site_help_lines(settings: SiteSettings, pages) -> dict[str, HelpLine]:
+    """includes/help-lines.yml, and every page's `help` checked against it."""
+    path = settings.includes / HELP_FILE
+    lines, problems = read_help_lines(path, settings.languages)
+    if not problems:
+        for language_pages in pages.values():
+            for page in language_pages.values():
+                problems += page_help_problems(page, lines)
+    if problems:
+        raise listed(HELP_FILE, problems)
+    return lines
+
+
 def read_markers(settings: SiteSettings) -> dict[str, Callable[[str], str]]:
     markers = {}
     for lang in settings.languages:
@@ -205,4 +220,5 @@ def start(settings: SiteSettings, today: dt.date) -> SiteBuild:
         redirects=redirects,
         markers=read_markers(settings),
         word_tables=read_word_tables(settings),
+        help_lines=read_site_help_lines(settings, pages),
     )

@@ -80,6 +80,12 @@ def compare_front_matter(original: Page, translation: Page) -> list[Problem]:
             f"order {translation.meta.get(page_model.ORDER_KEY)!r} differs from "
             f"{original.meta.get(page_model.ORDER_KEY)!r} in {original.source}",
         )
+    if original.meta.get(page_model.HELP_KEY) != translation.meta.get(page_model.HELP_KEY):
+        report(
+            page_model.HELP_KEY,
+            f"help lines {translation.meta.get(page_model.HELP_KEY)!r} differ from "
+            f"{original.meta.get(page_model.HELP_KEY)!r} in {original.source}",
+        )
     if original.meta.get("category") != translation.meta.get("category"):
         report(
             "category",

@@ -10,6 +10,7 @@ blocks. A line it cannot read stops it, with its line number.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
@@ -131,7 +132,9 @@ class HostHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         if self.command != "HEAD":
-            self.wfile.write(body)
+            # The browser may go on to another page before this one has arrived.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(body)
         return None
 
     def end_headers(self):

@@ -33,6 +33,8 @@ from sitekit.core.front_matter import (
 from sitekit.core.markdown_outline import HEADING, content_lines
 from sitekit.core.reporting import Problem
 
+HELP_KEY = "help"  # the lines of the page's "Get help now" box (includes/help-lines.yml)
+HELP_MAX = 3
 QUESTION_REQUIRED_KEYS = (
     "title",
     "description",
@@ -41,6 +43,7 @@ QUESTION_REQUIRED_KEYS = (
     "reviewed",
     "related",
     "sources",
+    HELP_KEY,
 )
 DRAFT_KEY = "draft"  # `draft: true`: a question left out of the build while it is written
 ORDER_KEY = "order"  # a question's place on its category page: 1 comes first
@@ -48,6 +51,7 @@ ORDER_MAX = 999
 QUESTION_OPTIONAL_KEYS = ("translation", "search_terms", DRAFT_KEY, ORDER_KEY)
 PAGE_REQUIRED_KEYS = ("title", "description")
 PAGE_OPTIONAL_KEYS = (
+    HELP_KEY,
     "hide",
     "template",
     "updated",
@@ -436,6 +440,8 @@ def validate_page(
         problems += validate_search_terms(page)
     if ORDER_KEY in page.meta:
         problems += validate_order(page)
+    if HELP_KEY in page.meta:
+        problems += validate_help(page)
     if DRAFT_KEY in page.meta and not isinstance(page.meta[DRAFT_KEY], bool):
         problems.append(
             problem(
@@ -457,6 +463,25 @@ def validate_order(page: Page) -> list[Problem]:
             ORDER_KEY,
             f"'{ORDER_KEY}' must be a whole number from 1 to {ORDER_MAX} (1 comes first on the "
             f"category page; questions without it follow, by title); found {value!r}",
+        )
+    ]
+
+
+def validate_help(page: Page) -> list[Problem]:
+    value = page.meta[HELP_KEY]
+    if (
+        isinstance(value, list)
+        and 1 <= len(value) <= HELP_MAX
+        and all(isinstance(key, str) and SLUG_PATTERN.match(key) for key in value)
+        and len(set(value)) == len(value)
+    ):
+        return []
+    return [
+        problem(
+            page,
+            HELP_KEY,
+            f"'{HELP_KEY}' must list 1 to {HELP_MAX} help lines of includes/help-lines.yml, "
+            f"once each, like [dmhc, cdi]; found {value!r}",
         )
     ]
 

@@ -11,7 +11,8 @@ UI_STRINGS = (
     "updated reviewed related sources disclaimer category_questions not_found_title "
     "not_found_text not_found_home search_help_text search_help_link redirect_text "
     "feed_title section_link print_page report_problem report_subject report_body "
-    "partner_question partner_short_link partner_snippet_label"
+    "partner_question partner_short_link partner_snippet_label help_title help_tty "
+    "help_separator help_deadline"
 ).split()
 
 

@@ -42,6 +42,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from sitekit.build import (
+    breadcrumbs,
     category_listing,
     escaping,
     head_metadata,
@@ -270,6 +271,11 @@ def page_data(context, page, config, nav):
     lang, model = lang_of(config), model_of(page, config)
     if model is not None and "updated" in model.meta:
         context["page_footer"] = page_footer.footer_data(model, lang, build(config))
+    if model is not None:
+        current = build(config)
+        context["breadcrumbs"] = breadcrumbs.visible_trail(
+            model, current.pages[lang], current.ui(lang)
+        )
     return with_search_base(context, config)
 
 

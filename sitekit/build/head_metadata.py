@@ -13,7 +13,8 @@ import re
 
 import lxml.html
 
-from sitekit.core.page_model import HOME, Page, parse_iso_date
+from sitekit.build.breadcrumbs import name_of, trail
+from sitekit.core.page_model import Page, parse_iso_date
 from sitekit.core.urls import ATOM_FEED, JSON_FEED, absolute, language_prefix, page_path
 
 
@@ -32,29 +33,24 @@ def alternates(site_url, languages, rel_path, pages_by_lang) -> list[dict]:
     return [*links, {"hreflang": "x-default", "href": default}]
 
 
-def breadcrumbs(site_url, lang, languages, page: Page, pages: dict) -> list[dict]:
-    """Home, then the category, then the page (each with its title in the language)."""
-    trail = [HOME]
-    if page.is_question:
-        trail.append(f"{page.category}/index.md")
-    if page.rel_path != HOME:
-        trail.append(page.rel_path)
+def breadcrumbs(site_url, lang, languages, page: Page, pages: dict, ui: dict) -> list[dict]:
+    """Home, then the category, then the page, with their names in the language."""
     return [
         {
             "@type": "ListItem",
             "position": position,
-            "name": pages[rel].meta["title"],
+            "name": name_of(rel, pages, ui),
             "item": page_url(site_url, lang, languages, rel),
         }
-        for position, rel in enumerate(trail, start=1)
-        if rel in pages
+        for position, rel in enumerate(trail(page, pages), start=1)
     ]
 
 
 # Left out of an answer's text: the reader's tools (they need JavaScript), code for
-# partners to copy, and the "¶" links of the headings.
+# partners to copy, the "¶" links of the headings and the help box (on every page).
 NOT_ANSWER = (
-    "//*[contains(concat(' ', @class, ' '), ' site-tool ')] | //pre | //a[@class='headerlink']"
+    "//*[contains(concat(' ', @class, ' '), ' site-tool ')] | //pre"
+    " | //a[@class='headerlink'] | //aside[@class='site-help']"
 )
 
 
@@ -69,7 +65,7 @@ def answer_text(content_html: str) -> str:
 
 
 def json_ld(
-    site_url, lang, languages, page: Page, pages_by_lang, site_name, answer: str = ""
+    site_url, lang, languages, page: Page, pages_by_lang, site_name, ui: dict, answer: str = ""
 ) -> dict:
     url = page_url(site_url, lang, languages, page.rel_path)
     meta = page.meta
@@ -87,7 +83,9 @@ def json_ld(
         },
         "breadcrumb": {
             "@type": "BreadcrumbList",
-            "itemListElement": breadcrumbs(site_url, lang, languages, page, pages_by_lang[lang]),
+            "itemListElement": breadcrumbs(
+                site_url, lang, languages, page, pages_by_lang[lang], ui
+            ),
         },
     }
     if "updated" in meta:
@@ -159,6 +157,7 @@ def page_head(
                 model,
                 pages_by_lang,
                 site_name,
+                current.ui(lang),
                 answer_text(content_html) if model.is_question else "",
             )
         ),

@@ -210,39 +210,120 @@ def test_the_calculator_adds_months_as_the_deadline_counts_them(page, site_url):
 # The State Hearing line is only for a Medi-Cal managed care plan's decision, counted from
 # the Notice of Appeal Resolution (cdss.ca.gov/hearing-requests): the whole line is
 # checked, so a line offered to "anyone with Medi-Cal" fails.
-@pytest.mark.parametrize(
-    ("lang", "imr", "hearing"),
-    [
-        (
-            "en",
-            "Last day to apply for an IMR: July 15, 2026.",
-            "In a Medi-Cal managed care plan, last day to ask for a State Hearing"
-            " (120 days after the Notice of Appeal Resolution): May 15, 2026.",
-        ),
-        (
-            "fr",
-            "Dernier jour pour demander un IMR\u00a0: 15 juillet 2026.",
-            "Dans un régime de soins gérés de Medi-Cal, dernier jour pour demander une"
-            " audience (120 jours après l'avis de décision sur recours)\u00a0: 15 mai 2026.",
-        ),
-    ],
-)
-@pytest.mark.parametrize("rel", [IMR, "guides/dmhc-independent-medical-review.md"])
-def test_the_calculator_gives_the_last_days_in_the_page_language(
-    page, site_url, lang, imr, hearing, rel
-):
+IMR_LINE = {
+    "en": "Last day to apply for an IMR: {}.",
+    "fr": "Dernier jour pour demander un IMR\u00a0: {}.",
+}
+HEARING_LINE = {
+    "en": "In a Medi-Cal managed care plan, last day to ask for a State Hearing"
+    " (120 days after the Notice of Appeal Resolution): {}.",
+    "fr": "Dans un régime de soins gérés de Medi-Cal, dernier jour pour demander une"
+    " audience (120 jours après l'avis de décision sur recours)\u00a0: {}.",
+}
+TYPED = {"en": "01/15/2026", "fr": "15/01/2026"}  # the page's own order
+LONG = {
+    "en": ("July 15, 2026", "May 15, 2026"),
+    "fr": ("15 juillet 2026", "15 mai 2026"),
+}
+
+
+def calculator(page, site_url, lang, rel, today):
+    """The page's calculator, with the browser's clock set to today (ISO)."""
+    page.clock.set_fixed_time(f"{today}T12:00:00")
     page.goto(url_of(site_url, output_path(lang, rel)))
     tool = page.locator(".site-deadline")
     assert tool.is_visible()
-    page.fill("#decision-date", "2026-01-15")
-    page.dispatch_event("#decision-date", "change")
-    lines = tool.locator("[data-result] p").all_inner_texts()
-    assert lines[0] == imr
-    assert lines[2] == hearing
+    return tool
+
+
+def result(tool) -> list[tuple[str, str]]:
+    return [
+        (line.inner_text(), line.get_attribute("class") or "")
+        for line in tool.locator("[data-result] p").all()
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("rel", [IMR, "guides/dmhc-independent-medical-review.md"])
+def test_the_calculator_gives_the_last_days_in_the_page_language(page, site_url, lang, rel):
+    tool = calculator(page, site_url, lang, rel, "2026-02-01")
+    page.fill("#decision-date", TYPED[lang])
+    imr, hearing = LONG[lang]
+    assert result(tool) == [
+        (IMR_LINE[lang].format(imr), "site-deadline__deadline"),
+        (HEARING_LINE[lang].format(hearing), ""),
+    ]
+    deadline = tool.locator(".site-deadline__deadline")
+    assert float(deadline.evaluate("e => parseFloat(getComputedStyle(e).fontWeight)")) >= 700
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_deadline_already_past_is_said_with_what_to_do(page, site_url, lang):
+    tool = calculator(page, site_url, lang, IMR, "2026-12-07")
+    page.fill("#decision-date", TYPED[lang])
+    lines = result(tool)
+    assert lines[0][1] == "site-deadline__deadline"
+    text, kind = lines[1]
+    assert kind == "site-deadline__past"
     # A late application is hedged: no official DMHC page promises it will be accepted.
-    assert ("apply anyway" in lines[1] and "explain why" in lines[1]) or (
-        "faites-la quand même" in lines[1] and "expliquez pourquoi" in lines[1]
-    ), lines[1]
+    assert ("has passed" in text and "apply anyway" in text and "explain why" in text) or (
+        "est passée" in text and "faites-la quand même" in text and "expliquez pourquoi" in text
+    ), text
+    assert lines[2][0].endswith(("This day has passed.", "Cette date est passée."))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_date_in_the_future_or_unreadable_is_refused_with_a_sentence(page, site_url, lang):
+    tool = calculator(page, site_url, lang, IMR, "2026-12-07")
+    page.fill("#decision-date", {"en": "12/08/2026", "fr": "08/12/2026"}[lang])
+    [(text, kind)] = result(tool)
+    assert kind == "site-deadline__warning" and ("future" in text or "futur" in text)
+    for wrong in ("31/02/2026", "13/45/2026", "2026", "15/01/26"):
+        page.fill("#decision-date", wrong)
+        [(text, kind)] = result(tool)
+        assert kind == "site-deadline__warning", wrong
+        assert {"en": "month/day/year", "fr": "jour/mois/année"}[lang] in text
+    page.fill("#decision-date", "")
+    assert result(tool) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "deadline"),
+    [
+        ("en", "08/31/2023", "February 29, 2024"),
+        ("fr", "31/08/2023", "29 février 2024"),
+    ],
+)
+def test_the_calendar_fills_the_date_in_the_page_format_leap_year_included(
+    page, site_url, lang, typed, deadline
+):
+    tool = calculator(page, site_url, lang, IMR, "2024-01-10")
+    page.fill("#decision-date-picker", "2023-08-31")
+    page.dispatch_event("#decision-date-picker", "change")
+    assert page.input_value("#decision-date") == typed
+    assert result(tool)[0][0] == IMR_LINE[lang].format(deadline)
+    assert page.get_attribute("#decision-date-picker", "max") == "2024-01-10"
+
+
+def test_the_first_of_the_month_is_1er_in_french(page, site_url):
+    tool = calculator(page, site_url, "fr", IMR, "2026-07-01")
+    page.fill("#decision-date", "1/6/2026")
+    assert result(tool)[0][0] == IMR_LINE["fr"].format("1er décembre 2026")
+    assert (
+        page.evaluate("siteDeadlines.longDate({year: 2026, month: 12, day: 11}, 'fr')")
+        == "11 décembre 2026"
+    )
+
+
+def test_the_help_box_leads_to_the_calculator(page, site_url):
+    page.set_viewport_size(PHONE)
+    page.goto(url_of(site_url, output_path("en", IMR)))
+    page.click(".site-help a[href='#deadline-calculator']")
+    assert page.evaluate("location.hash") == "#deadline-calculator"
+    top = page.evaluate(
+        "document.getElementById('deadline-calculator').getBoundingClientRect().top"
+    )
+    assert 0 <= top < PHONE["height"] / 2
 
 
 def test_without_javascript_the_rule_is_written_and_the_tool_hidden(browser, site_url):

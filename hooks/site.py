@@ -48,6 +48,7 @@ from sitekit.build import (
     head_metadata,
     help_lines,
     host_files,
+    not_found,
     page_footer,
     partner_page,
     phone_links,
@@ -293,6 +294,8 @@ on_page_context = CombinedEvent(page_data, page_head)
 
 
 def on_template_context(context, template_name, config):
+    if template_name == NOT_FOUND:
+        context.update(not_found.not_found_data(config.site_url, lang_of(config), build(config)))
     return with_search_base(context, config)
 
 

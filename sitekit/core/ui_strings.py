@@ -12,7 +12,8 @@ UI_STRINGS = (
     "not_found_text not_found_home search_help_text search_help_link redirect_text "
     "feed_title section_link print_page report_problem report_subject report_body "
     "partner_question partner_short_link partner_snippet_label help_title help_tty "
-    "help_separator help_deadline breadcrumb_home breadcrumb_label footer_label footer_partners"
+    "help_separator help_deadline breadcrumb_home breadcrumb_label footer_label footer_partners "
+    "not_found_search not_found_links"
 ).split()
 
 

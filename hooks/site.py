@@ -226,14 +226,25 @@ def content_in_its_language(page_html, page, config, files):
 
 def with_help_box(page_html, page, config):
     model, current, lang = model_of(page, config), build(config), lang_of(config)
-    if model is None or not model.meta.get(help_lines.HELP_KEY):
+    if model is None:
+        return page_html
+    contacts = relative_url(page_path(model.rel_path), CONTACTS)
+    page_html, unknown = help_lines.with_help_lines(
+        page_html, current.help_lines, lang, current.ui(lang), contacts
+    )
+    if unknown:
+        raise PluginError(
+            f"{model.source}: help line '{unknown[0]}' is not in includes/"
+            f"{help_lines.HELP_FILE}; use one of {', '.join(current.help_lines)}"
+        )
+    if not model.meta.get(help_lines.HELP_KEY):
         return page_html
     box = help_lines.help_box(
         model.meta[help_lines.HELP_KEY],
         current.help_lines,
         lang,
         current.ui(lang),
-        relative_url(page_path(model.rel_path), CONTACTS),
+        contacts,
         "site-deadline" in page_html,
     )
     return help_lines.with_help_box(page_html, box)

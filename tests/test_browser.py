@@ -47,6 +47,28 @@ def test_page_is_accessible_private_and_fits_a_phone(page, site_url, path):
             .map(cell => cell.textContent.trim().slice(0, 40))"""
     )
     assert cut == [], f"{path}: cells cut off at 375px: {cut}"
+    # Every phone number on screen can be tapped (fax numbers stay text) and is on one line.
+    numbers = page.evaluate(
+        r"""() => {
+            const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+            const found = [];
+            const number = /(?<![\w-])(?:1-)?(?:\(\d{3}\) |\d{3}-)\d{3}-\d{4}(?![\w-])/;
+            while (walker.nextNode()) {
+                const node = walker.currentNode;
+                if (!number.test(node.data) || node.parentElement.closest('code')) continue;
+                const holder = node.parentElement.closest('.site-tel');
+                found.push({
+                    text: node.data.trim(),
+                    // a link to call, or a fax number kept as text (tests/test_phone_links.py)
+                    linked: !!holder && (holder.tagName === 'SPAN' || holder.href.startsWith('tel:')),
+                    lines: holder ? holder.getClientRects().length : 0,
+                });
+            }
+            return found;
+        }"""
+    )
+    # (0 lines: in a step of the chooser not shown now)
+    assert all(item["linked"] and item["lines"] <= 1 for item in numbers), (path, numbers)
     assert axe_violations(page) == []
     assert outside == []
 
@@ -98,6 +120,10 @@ def test_screenshots_of_the_imr_question(page, site_url):
             page.set_viewport_size(size)
             page.goto(url_of(site_url, output_path(lang, IMR)))
             shot = ARTIFACTS / f"imr-{lang}-{name}.png"
+            page.screenshot(path=str(shot))
+            assert shot.stat().st_size > 10_000
+            page.locator("#contacts").scroll_into_view_if_needed()
+            shot = ARTIFACTS / f"imr-contacts-{lang}-{name}.png"
             page.screenshot(path=str(shot))
             assert shot.stat().st_size > 10_000
 
@@ -369,10 +395,22 @@ def test_the_regulator_chooser_leads_to_the_right_place(page, site_url, lang, an
         tool.locator(f"[data-step]:visible button[data-next='{answer}']").click()
     result = tool.locator(f"[data-step='{answers[-1]}']")
     assert result.is_visible() and tool.locator("[data-step]:visible").count() == 1
-    assert result.locator("a").get_attribute("href") == link
+    assert result.locator("p").first.locator("a").last.get_attribute("href") == link
     if link.startswith("#"):
         assert page.locator(link).count() == 1, f"{link} is not a heading of the page"
-    result.locator("button").click()
+    # Who to call, with a number to tap, for every result the site has a number for.
+    calls = result.locator("[data-help-line] a.site-tel")
+    assert calls.count() >= (0 if answers[-1] == "result-employer" else 1)
+    back_text = result.locator("button[data-site-back]").text_content()
+    assert back_text == {"en": "Back", "fr": "Retour"}[lang]
+    # Back goes one step back, as many times as the reader went forward.
+    for previous in reversed(["start", *answers[:-1]]):
+        tool.locator("[data-step]:visible button[data-site-back]").click()
+        assert tool.locator(f"[data-step='{previous}']").is_visible(), previous
+    assert tool.locator("[data-step='start'] button[data-site-back]").count() == 0
+    for answer in answers:
+        tool.locator(f"[data-step]:visible button[data-next='{answer}']").click()
+    result.locator("button:not([data-next]):not([data-site-back])").click()
     assert tool.locator("[data-step='start']").is_visible()
 
 

@@ -111,6 +111,26 @@ def test_one_change_in_the_data_file_changes_every_page_and_a_wrong_key_stops_th
                 html = (site / output_path(lang, rel)).read_text(encoding="utf-8")
                 assert 'href="tel:+18005550100">1-800-555-0100</a>' in html, rel
 
+    guide = project / "docs" / "en" / "guides" / "which-regulator.md"
+    guide.write_text(
+        guide.read_text(encoding="utf-8").replace(
+            '<span data-help-line="hicap">', '<span data-help-line="medicare">', 1
+        ),
+        encoding="utf-8",
+    )
+    result = build(project, tmp_path / "unknown-line")
+    assert result.returncode != 0
+    assert (
+        "docs/en/guides/which-regulator.md: help line 'medicare' is not in "
+        "includes/help-lines.yml" in result.stderr
+    ), result.stderr[-2000:]
+    guide.write_text(
+        guide.read_text(encoding="utf-8").replace(
+            '<span data-help-line="medicare">', '<span data-help-line="hicap">', 1
+        ),
+        encoding="utf-8",
+    )
+
     page = project / "docs" / "fr" / "health-insurance" / "cal-cobra.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("help: [dmhc, cdi]", "help: [dmhc, cid]"), encoding="utf-8")

@@ -103,6 +103,14 @@ def page_help_problems(page, lines: dict[str, HelpLine]) -> list[Problem]:
     ]
 
 
+def line_html(line: HelpLine, lang: str, ui: dict, contacts_url: str) -> str:
+    """'<a href="../contacts/#dmhc">DMHC Help Center</a>: 1-888-466-2219 (TTY 1-877-688-9891)'."""
+    name = html.escape(line.names[lang])
+    link = f'<a href="{html.escape(contacts_url)}#{line.contacts}">{name}</a>'
+    tty = f" ({html.escape(ui['help_tty'])} {line.tty})" if line.tty else ""
+    return f"{link}{html.escape(ui['help_separator'])}{line.phone}{tty}"
+
+
 def help_box(
     keys: list[str],
     lines: dict[str, HelpLine],
@@ -113,13 +121,7 @@ def help_box(
 ) -> str:
     """The box's HTML: its title, one line per help line, and the deadline link on a page
     with a deadline calculator. Every text is escaped."""
-    items = []
-    for key in keys:
-        line = lines[key]
-        name = html.escape(line.names[lang])
-        link = f'<a href="{html.escape(contacts_url)}#{line.contacts}">{name}</a>'
-        tty = f" ({html.escape(ui['help_tty'])} {line.tty})" if line.tty else ""
-        items.append(f"<li>{link}{html.escape(ui['help_separator'])}{line.phone}{tty}</li>")
+    items = "".join(f"<li>{line_html(lines[key], lang, ui, contacts_url)}</li>" for key in keys)
     deadline_link = (
         f'<p><a href="#{DEADLINE_ANCHOR}">{html.escape(ui["help_deadline"])}</a></p>'
         if deadline
@@ -128,8 +130,30 @@ def help_box(
     return (
         '<aside class="site-help" aria-labelledby="help-now" data-search-exclude>'
         f'<p class="site-help__title" id="help-now">{html.escape(ui["help_title"])}</p>'
-        f"<ul>{''.join(items)}</ul>{deadline_link}</aside>"
+        f"<ul>{items}</ul>{deadline_link}</aside>"
     )
+
+
+# A help line named in a page's own HTML (the regulator chooser's results).
+LINE_SLOT = re.compile(r'<span data-help-line="([^"]*)"></span>')
+
+
+def with_help_lines(
+    page_html: str, lines: dict[str, HelpLine], lang: str, ui: dict, contacts_url: str
+) -> tuple[str, list[str]]:
+    """The page with each <span data-help-line="dmhc"></span> filled with that line, and
+    the keys it names that the file does not have."""
+    unknown = [key for key in LINE_SLOT.findall(page_html) if key not in lines]
+    filled = LINE_SLOT.sub(
+        lambda match: (
+            f'<span data-help-line="{match.group(1)}">'
+            f"{line_html(lines[match.group(1)], lang, ui, contacts_url)}</span>"
+            if match.group(1) in lines
+            else match.group(0)
+        ),
+        page_html,
+    )
+    return filled, unknown
 
 
 def with_help_box(page_html: str, box: str) -> str:

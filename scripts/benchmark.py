@@ -51,6 +51,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
@@ -179,6 +181,7 @@ def question(n: int, lang: str, total: int) -> str:
             f'  - title: "{text["source"].format(k=k)}"\n    url: https://www.dmhc.ca.gov/page-{k}.aspx'
             for k in range(1, 3)
         ],
+        "help: [dmhc, cdi]",
         "---",
         "",
         paragraph(rng, lang, 60),
@@ -207,6 +210,15 @@ def simple_page(title: str, lang: str) -> str:
     return f"---\ntitle: {title}\ndescription: {title}.\n---\n\n# {title} {{ #top }}\n\n{body}\n"
 
 
+def contacts_sections(help_file: Path, lang: str) -> str:
+    """A section for each help line, at the id the help boxes link to (#dmhc)."""
+    lines = yaml.safe_load(help_file.read_text(encoding="utf-8"))
+    return "".join(
+        f"\n## {line['name'][lang]} {{ #{line['contacts']} }}\n\n{line['phone']}\n"
+        for line in lines.values()
+    )
+
+
 def write_tree(root: Path, count: int) -> None:
     """The synthetic docs tree, with translation records, and the project's files."""
     root.mkdir(parents=True)
@@ -227,7 +239,10 @@ def write_tree(root: Path, count: int) -> None:
         (docs / CATEGORY / "index.md").write_text(simple_page(TEXT[lang]["category_title"], lang))
         (docs / "guides/index.md").write_text(simple_page("Guides", lang))
         for name in OTHER_PAGES:
-            (docs / name).write_text(simple_page(TEXT[lang]["page"].format(name=name[:-3]), lang))
+            page = simple_page(TEXT[lang]["page"].format(name=name[:-3]), lang)
+            if name == "contacts.md":
+                page += contacts_sections(root / "includes" / "help-lines.yml", lang)
+            (docs / name).write_text(page)
         for n in range(count):
             (docs / CATEGORY / f"q{n:05d}.md").write_text(question(n, lang, count))
     record_translations(root / "docs")

@@ -177,8 +177,9 @@ KEY_PHRASES = {
             "the practice of medicine",  # 4: specialized plans
         ],
         "fr": [
-            "Dans un régime de soins gérés de Medi-Cal, dernier jour pour demander une audience "
-            "(120 jours après l'avis de décision sur recours)",
+            "Pour un régime de soins gérés de Medi-Cal, le dernier jour pour demander une audience "
+            "devant l'État (State Hearing), 120 jours après l'avis de décision sur recours "
+            "(Notice of Appeal Resolution)",
             "doit autoriser les soins dans les **5 jours ouvrables**",
             "la pratique de la médecine",
         ],

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from sitekit.check import site_config
-from sitekit.core import urls
+from sitekit.core import page_model, urls
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "redirects.yml", "overrides", "hooks", "sitekit", "includes", "docs")
@@ -49,10 +49,15 @@ def copy_project(destination: Path) -> Path:
 
 
 def source_pages(docs_dir: Path = ROOT / "docs") -> dict[str, list[str]]:
-    """Markdown sources per language, as paths inside the language folder."""
+    """The published Markdown sources per language, as paths inside the language folder
+    (drafts, which the build leaves out, are not among them)."""
     return {
         lang: sorted(
-            p.relative_to(docs_dir / lang).as_posix() for p in (docs_dir / lang).rglob("*.md")
+            rel
+            for rel in (
+                p.relative_to(docs_dir / lang).as_posix() for p in (docs_dir / lang).rglob("*.md")
+            )
+            if not page_model.read_page(docs_dir, lang, rel).is_draft
         )
         for lang in LANGUAGES
     }

@@ -24,7 +24,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def pages_of(lang):
-    return page_model.load_language(ROOT / "docs", lang)[0]
+    pages = page_model.load_language(ROOT / "docs", lang)[0]
+    return {rel: page for rel, page in pages.items() if not page.is_draft}
 
 
 def questions(lang):

@@ -35,7 +35,6 @@ import datetime as dt
 import json
 import logging
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import project_root  # noqa: F401  (before sitekit: see hooks/project_root.py)
 from mkdocs.exceptions import PluginError
@@ -66,7 +65,7 @@ from sitekit.core import mkdocs_env
 from sitekit.core.build_log import quiet_config_notes
 from sitekit.core.parallel import map_items
 from sitekit.core.source_lines import LinkWarnings
-from sitekit.core.urls import SITEMAP, page_path, relative_url
+from sitekit.core.urls import SITEMAP, page_path, relative_url, site_root_path
 
 NOT_FOUND = "404.html"
 CONTACTS = "contacts/"  # the Contacts page, in each language's folder
@@ -361,7 +360,7 @@ def files_for_hosts(config):
     site_dir = Path(config.site_dir)
     host_files.write_host_files(
         site_dir,
-        urlsplit(config.site_url or "/").path or "/",
+        site_root_path(config.site_url),
         [current.prefix(lang) for lang in current.languages],
         [(redirect.source, page_path(redirect.target)) for redirect in current.redirects],
     )

@@ -8,6 +8,7 @@ import urllib.parse
 
 import pytest
 
+from sitekit.build.phone_links import PHONE as PHONE_NUMBER
 from tests.accessibility import axe_violations
 from tests.sitebuild import LANGUAGES, ROOT, language_of, output_path, source_pages
 
@@ -49,10 +50,10 @@ def test_page_is_accessible_private_and_fits_a_phone(page, site_url, path):
     assert cut == [], f"{path}: cells cut off at 375px: {cut}"
     # Every phone number on screen can be tapped (fax numbers stay text) and is on one line.
     numbers = page.evaluate(
-        r"""() => {
+        r"""(pattern) => {
             const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
             const found = [];
-            const number = /(?<![\w-])(?:1-)?(?:\(\d{3}\) |\d{3}-)\d{3}-\d{4}(?![\w-])/;
+            const number = new RegExp(pattern);
             while (walker.nextNode()) {
                 const node = walker.currentNode;
                 if (!number.test(node.data) || node.parentElement.closest('code')) continue;
@@ -65,7 +66,8 @@ def test_page_is_accessible_private_and_fits_a_phone(page, site_url, path):
                 });
             }
             return found;
-        }"""
+        }""",
+        PHONE_NUMBER.pattern,
     )
     # (0 lines: in a step of the chooser not shown now)
     assert all(item["linked"] and item["lines"] <= 1 for item in numbers), (path, numbers)

@@ -5,12 +5,10 @@ address, so its links start from the site's root."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from sitekit.build.help_lines import help_box
 from sitekit.build.phone_links import with_phone_links
 from sitekit.build.typography import typeset_text
-from sitekit.core.urls import page_path
+from sitekit.core.urls import page_path, site_root_path
 
 LINKS = (
     "health-insurance/independent-medical-review.md",
@@ -20,15 +18,9 @@ LINKS = (
 HELP = ("dmhc", "cdi")
 
 
-def root_path(site_url: str) -> str:
-    """The path the site is published under: '/' or '/help/'."""
-    path = urlsplit(site_url or "/").path or "/"
-    return path if path.endswith("/") else path + "/"
-
-
 def not_found_data(site_url: str, lang: str, current) -> dict:
     """The 404 template's links and help box (current: the SiteBuild)."""
-    pages, root = current.pages[lang], root_path(site_url) + current.prefix(lang)
+    pages, root = current.pages[lang], site_root_path(site_url) + current.prefix(lang)
     links = [
         {"url": root + page_path(rel), "title": typeset_text(pages[rel].meta["title"], lang)}
         for rel in LINKS

@@ -4,24 +4,20 @@ build so that no page can forget one: "1-888-466-2219" is written
 
 A number that follows the word "fax" in its paragraph, list item or table cell ("Fax:
 916-255-5241", "par fax au 916-651-2789"), or in a column headed "Fax…", is not for
-calling: it stays text. Every
-number, linked or not, is kept on one line (the class site-tel, site.css). Numbers in
-code, in an existing link or in an attribute are left alone.
+calling: it stays text. Every number, linked or not, is kept on one line (the class
+site-tel, site.css). Numbers in code, in an existing link or in an attribute are left
+alone; the HTML is cut into text and markup as the typography cuts it.
 """
 
 from __future__ import annotations
 
 import re
 
+from sitekit.build.typography import MARKUP
+
 # North American numbers as the pages write them: 1-888-466-2219, 916-255-5241,
 # (888) 217-9310; never part of a longer run of digits and hyphens.
 PHONE = re.compile(r"(?<![\w-])(?:1-)?(?:\(\d{3}\) |\d{3}-)\d{3}-\d{4}(?![\w-])")
-# What HTML is cut into: whole code-like elements and single tags are not text.
-MARKUP = re.compile(
-    r"(<(?:code|pre|script|style|kbd|samp)\b[^>]*>.*?</(?:code|pre|script|style|kbd|samp)\s*>"
-    r"|<[^>]*>)",
-    re.DOTALL | re.IGNORECASE,
-)
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z0-9]+)")
 # Tags that end a paragraph-like unit: the fax context does not run across them.
 BLOCK_TAGS = {"p", "li", "td", "th", "tr", "br", "div", "dd", "dt", "h1", "h2", "h3", "h4"}
@@ -55,7 +51,9 @@ def with_phone_links(html: str) -> str:
     A table cell's context starts with its column's heading ("Fax for proof documents")."""
     if not PHONE.search(html):
         return html
-    pieces = MARKUP.split(html)
+    # The split gives text, markup and a whole element's name in turn; text and markup
+    # alternate once the names are left out.
+    pieces = [piece for index, piece in enumerate(MARKUP.split(html)) if index % 3 != 2]
     in_link, unit = 0, ""
     headings: list[str] = []  # the current table's column headings
     column, in_heading = -1, False

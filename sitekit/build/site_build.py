@@ -173,12 +173,13 @@ def read_site_help_lines(settings: SiteSettings, pages) -> dict[str, HelpLine]:
     """includes/help-lines.yml, and every page's `help` checked against it."""
     path = settings.includes / HELP_FILE
     lines, problems = read_help_lines(path, settings.languages)
-    if not problems:
-        for language_pages in pages.values():
-            for page in language_pages.values():
-                problems += page_help_problems(page, lines)
     if problems:
         raise listed(HELP_FILE, problems)
+    for language_pages in pages.values():
+        for page in language_pages.values():
+            problems += page_help_problems(page, lines)
+    if problems:
+        raise listed("the pages' help lines", problems)
     return lines
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 # The files published at each language's root, besides the pages.
 ATOM_FEED = "feed.xml"
 JSON_FEED = "feed.json"
@@ -32,6 +34,12 @@ def language_of_path(site_path: str, languages: list[str]) -> str:
 def output_file(rel_path: str, lang: str, languages: list[str]) -> str:
     """The file MkDocs writes for a source page (directory URLs): 'fr/guides/x/index.html'."""
     return language_prefix(lang, languages) + page_path(rel_path) + "index.html"
+
+
+def site_root_path(site_url: str) -> str:
+    """The path the site is published under, from its address: '/' or '/help/'."""
+    path = urlsplit(site_url or "/").path or "/"
+    return path if path.endswith("/") else path + "/"
 
 
 def absolute(site_url: str, path: str) -> str:

@@ -64,11 +64,12 @@
     if (numbers.length !== 3 || !numbers.every(function (n) { return /^\d+$/.test(n); })) {
       return null;
     }
+    var order = fieldOrder(lang);
     var fields = {};
-    fieldOrder(lang).forEach(function (type, index) {
+    order.forEach(function (type, index) {
       fields[type] = +numbers[index];
     });
-    if (String(numbers[fieldOrder(lang).indexOf("year")]).length !== 4) {
+    if (numbers[order.indexOf("year")].length !== 4) {
       return null;
     }
     return validDate(fields.year, fields.month, fields.day);

@@ -158,6 +158,50 @@ KEY_FACTS = {
     "health-insurance/mental-health-denied.md": DMHC
     | CDI
     | {("date", "2021-01-01"), ("duration", "6 months"), ("duration", "30 days")},
+    # The questions of issue 21 (each checked against its sources on 2026-12-07).
+    "health-insurance/free-interpreter.md": DMHC
+    | CDI
+    | COVERED_CALIFORNIA
+    | {
+        ("phone", "888-804-3536"),  # Health Consumer Alliance
+        ("duration", "24 hours"),  # hospital interpreters, 24 hours a day
+        ("duration", "30 days"),  # a DMHC plan's answer
+        ("duration", "6 months"),  # to apply for an IMR
+        ("duration", "60 days"),  # a Medi-Cal plan appeal
+    },
+    "health-insurance/continuity-of-care.md": DMHC
+    | CDI
+    | {
+        ("phone", "888-804-3536"),
+        ("duration", "12 months"),  # a serious chronic condition, a child under 3
+        ("duration", "180 days"),  # a surgery scheduled after the doctor leaves
+        ("duration", "3 years"),
+        ("duration", "30 days"),  # a DMHC plan's answer
+        ("number", "1373.96"),
+    },
+    "health-insurance/appointment-wait-times.md": DMHC
+    | CDI
+    | {
+        ("phone", "888-804-3536"),
+        ("duration", "48 hours"),  # urgent care, no prior authorization
+        ("duration", "96 hours"),  # urgent care with prior authorization
+        ("duration", "10 days"),  # primary care, 10 business days
+        ("duration", "15 days"),  # a specialist, 15 business days
+        ("duration", "24 hours"),  # the advice line
+    },
+    "health-insurance/medical-records.md": DMHC
+    | CDI
+    | {
+        ("phone", "888-804-3536"),
+        ("duration", "5 days"),  # to see your records, 5 working days
+        ("duration", "15 days"),  # to get copies
+        ("duration", "3 days"),  # the plan sends its file to the reviewers
+        ("duration", "24 hours"),  # the same, when urgent
+        ("duration", "6 months"),  # to apply for an IMR
+        ("number", "123110"),
+        ("number", "1374.31"),
+        ("number", "10169.1"),
+    },
 }
 
 # Guidance the content review of 2026-11 corrected (../shared/content/review-2026-11.md,

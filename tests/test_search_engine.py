@@ -39,12 +39,13 @@ def test_words_are_cut_the_same_way_in_python_and_in_the_browser(engine):
         assert engine.evaluate("text => siteSearch.words(text)", text) == search_words.words(text)
 
 
-def test_words_fold_accents_join_hyphens_and_split_elisions():
+def test_words_fold_accents_keep_hyphenated_words_whole_joined_and_in_parts_and_split_elisions():
     assert search_words.words("L'Assurance a refusé Medi-Cal") == [
         "l",
         "assurance",
         "a",
         "refuse",
+        "medi-cal",
         "medical",
         "medi",
         "cal",

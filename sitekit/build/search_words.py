@@ -3,8 +3,8 @@
 The same rules run in the browser (overrides/assets/javascripts/search/engine.js):
 lower case, accents removed ("délai" -> "delai"), "œ" written "oe", words are runs of
 letters and digits, apostrophes split ("l'assurance" -> "l", "assurance"), and a word
-joined by hyphens also counts whole and in parts ("Medi-Cal" -> "medical", "medi",
-"cal"). tests/test_search_engine.py checks that both sides cut text the same way.
+joined by hyphens counts as written, joined and in parts ("Medi-Cal" -> "medi-cal",
+"medical", "medi", "cal"). tests/test_search_engine.py checks that both sides cut text the same way.
 
 Each language has a reviewed table, includes/search-words.<lang>.yml:
 - stop_words: words too common to search on ("the", "le");
@@ -71,11 +71,14 @@ def searchable_text(markup: str) -> str:
 
 
 def forms(word: str) -> list[str]:
-    """A word as searched: itself, or for "medi-cal": "medical", "medi", "cal"."""
+    """A word as searched: itself, or for "medi-cal": "medi-cal", "medical", "medi", "cal".
+
+    The hyphenated word stays a word of its own, so that "Medi-Cal" typed with its
+    hyphen finds Medi-Cal and not every "médical"; typed "medical", it finds both."""
     if "-" not in word:
         return [word]
     parts = word.split("-")
-    return ["".join(parts), *parts]
+    return [word, "".join(parts), *parts]
 
 
 def _runs(text: str) -> list[str]:
@@ -98,9 +101,8 @@ def word_counts(text: str) -> Counter:
     """How many times each word of written_words(text) occurs, counted in one pass."""
     counts = Counter(_runs(text))
     for word in [word for word in counts if "-" in word]:
-        for form in forms(word):
+        for form in forms(word)[1:]:  # the first form is the word itself
             counts[form] += counts[word]
-        del counts[word]
     return counts
 
 

@@ -52,13 +52,14 @@
       .replace(/[\u0300-\u036f]/g, "");
   }
 
-  /* A folded word as searched: itself, or for "medi-cal": "medical", "medi", "cal". */
+  /* A folded word as searched: itself, or for "medi-cal": "medi-cal", "medical", "medi",
+     "cal" (as sitekit/build/search_words.forms). */
   function forms(word) {
     if (word.indexOf("-") < 0) {
       return [word];
     }
     var parts = word.split("-");
-    return [parts.join("")].concat(parts);
+    return [word, parts.join("")].concat(parts);
   }
 
   /* Every word of a text with its place: [{start, end, forms}]. */
@@ -279,7 +280,8 @@
             if (matched.groups.length || !concept.parts.length) {
               return matched;
             }
-            // A hyphenated word the pages never join ("medi-cal" is "medical"): its parts.
+            // A hyphenated word the pages do not write that way ("post-partum" for
+            // "postpartum"): its joined form and its parts.
             return resolveLookups(info, concept.parts.map(function (part) {
               return { word: part, weight: 1, typing: false };
             }));

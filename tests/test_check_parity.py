@@ -8,6 +8,7 @@ import textwrap
 import pytest
 
 from scripts import check_parity
+from sitekit.check import facts
 from sitekit.check.untranslated import foreign_sentences, sentences
 from tests.sitebuild import ROOT
 
@@ -672,3 +673,16 @@ def test_a_scaffolded_question_fails_until_written_or_marked_draft(tmp_path, cap
         f"docs/en/{PAGE}:7: related page 'health-insurance/dental.md' is a draft ('draft: true'),"
         " which is not published" in output
     )
+
+
+def test_times_of_day_compare_across_the_12_and_24_hour_clocks():
+    def times(text: str, lang: str) -> set[tuple[str, str]]:
+        return {fact.key for fact in facts.extract(text, lang) if fact.kind == "time"}
+
+    english = times("Monday to Friday, 8 a.m. to 5 p.m. (5:30 pm on Friday)", "en")
+    assert english == {("time", "08:00"), ("time", "17:00"), ("time", "17:30")}
+    assert times("du lundi au vendredi, de 8 h à 17 h (17h30 le vendredi)", "fr") == english
+    # An hour changed in translation no longer compares equal.
+    assert times("de 8 h à 18 h", "fr") != times("8 a.m. to 5 p.m.", "en")
+    # A duration is not a time: "24 heures sur 24", "12 h" of waiting stays a duration.
+    assert times("24 heures sur 24, 7 jours sur 7", "fr") == set()

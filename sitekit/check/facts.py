@@ -1,7 +1,7 @@
 """Facts that a translation must state exactly as the original does.
 
-Phone numbers, URLs, e-mail addresses, dates, sums of money, percentages, durations
-("30 days" = "30 jours") and every other number (statute sections, ages, years) are
+Phone numbers, URLs, e-mail addresses, dates, times of day ("5 p.m." = "17 h"), sums of
+money, percentages, durations ("30 days" = "30 jours") and every other number (statute sections, ages, years) are
 read from a page and written in one canonical form, so that "January 31, 2026" and
 "31 janvier 2026", or "$1,732" and "1 732 $", compare equal.
 
@@ -42,6 +42,8 @@ VOCABULARY = {
         "thousands": ",",
         "decimal": ".",
         "labels": {"tty": ("TTY", "TDD")},
+        # "8 a.m.", "5:30 p.m.": hours, minutes, and a or p.
+        "time": rf"(\d{{1,2}})(?::(\d{{2}}))?{SPACE}?(?:([ap])\.m\.|([ap])m\b)",
     },
     "fr": {
         "months": (
@@ -59,6 +61,8 @@ VOCABULARY = {
         "thousands": SPACE,
         "decimal": ",",
         "labels": {"tty": ("ATS", "TTY", "TDD")},
+        # "8 h", "17 h 30", "17h30": a 24-hour clock.
+        "time": rf"\b([01]?\d|2[0-3]){SPACE}?h(?:{SPACE}?(\d{{2}}))?\b",
     },
 }
 
@@ -166,6 +170,7 @@ def language_patterns(lang: str) -> dict | None:
     return {
         "labels": labels,
         "label": re.compile(rf"\b(?:{words_pattern(labels)})\b"),
+        "time": re.compile(vocab["time"]) if vocab.get("time") else None,
         "dates": date_patterns(vocab),
         "money": re.compile(rf"\$\s?({amount})(?:\.\d+)?|({amount})(?:,\d+)?{SPACE}?\$"),
         "duration": re.compile(
@@ -271,6 +276,8 @@ def extract(text: str, lang: str, first_line: int = 1) -> list[Fact]:
         )
     if "%" in text:
         take(PERCENT, "percent", lambda m: m.group(1).replace(",", ".") + "%")
+    if patterns and patterns["time"]:
+        take(patterns["time"], "time", time_value)
     if patterns:
         take(
             patterns["duration"],
@@ -314,6 +321,16 @@ def labelled_kind(text: str, starts: list[int], patterns: dict, match: re.Match)
     return "phone"
 
 
+def time_value(match: re.Match) -> str:
+    """'5 p.m.' or '17 h' -> '17:00'; a 12-hour clock names its half (a or p) in group
+    3 or 4, a 24-hour clock has none."""
+    hour, minutes = int(match.group(1)), match.group(2) or "00"
+    half = next((group for group in match.groups()[2:] if group), None)
+    if half:
+        hour = hour % 12 + (12 if half.lower() == "p" else 0)
+    return f"{hour:02d}:{minutes}"
+
+
 def date_value(months: list[str], year, month: str, day) -> str:
     return iso_date(year, months.index(month.lower()) + 1, day)
 
@@ -331,6 +348,8 @@ def loosen(fact: Fact) -> list[Fact]:
         return [fact._replace(kind="number", value=fact.value.split()[0])]
     if fact.kind == "money":
         return [fact._replace(kind="number", value=fact.value.lstrip("$"))]
+    if fact.kind == "time":
+        return [fact._replace(kind="number", value=str(int(fact.value.split(":")[0])))]
     if fact.kind in PHONE_KINDS:
         return [fact._replace(kind="phone")]
     if fact.kind == "date":

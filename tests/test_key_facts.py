@@ -202,6 +202,53 @@ KEY_FACTS = {
         ("number", "1374.31"),
         ("number", "10169.1"),
     },
+    "health-insurance/medi-cal-plan-not-helping.md": DMHC
+    | {
+        ("phone", "888-452-8609"),  # the Office of the Ombudsman
+        ("time", "08:00"),
+        ("time", "17:00"),  # its hours, Monday to Friday
+        ("phone", "800-430-4263"),  # Health Care Options
+        ("tty", "800-430-7077"),
+        ("phone", "800-541-5555"),  # Medi-Cal Telephone Service Center
+        ("tty", "916-635-6491"),
+        ("phone", "800-322-6384"),  # Medi-Cal Dental
+        ("tty", "800-735-2922"),
+        ("phone", "888-804-3536"),  # Health Consumer Alliance
+        ("phone", "800-743-8525"),  # State Hearings Division
+        ("tty", "800-952-8349"),
+        ("duration", "60 days"),  # the plan appeal
+        ("duration", "120 days"),  # a State Hearing after the plan's answer
+        ("duration", "30 days"),  # no answer from the plan
+    },
+    "health-insurance/self-funded-employer-plan.md": DMHC
+    | {
+        ("duration", "180 days"),  # the appeal to the plan
+        ("duration", "4 months"),  # external review, the federal rule
+        ("duration", "60 days"),  # external review, HealthCare.gov
+        ("duration", "45 days"),  # the reviewer's decision
+        ("duration", "72 hours"),  # the same, when urgent
+        ("duration", "30 days"),  # EBSA's written answer
+    },
+    "health-insurance/medicare-appeal.md": {
+        ("phone", "800-434-0222"),  # HICAP
+        ("duration", "60 days"),  # to ask the plan to look again
+        ("duration", "72 hours"),  # a fast decision
+        ("duration", "30 days"),  # care not received yet
+        ("duration", "7 days"),  # a Part B drug
+        ("duration", "120 days"),  # Original Medicare, after the summary notice
+        ("duration", "3 months"),  # the summary notice comes every 3 months
+    },
+    "health-insurance/dental-vision-plan.md": DMHC
+    | CDI
+    | {
+        ("phone", "888-804-3536"),
+        ("phone", "800-322-6384"),  # Medi-Cal Dental
+        ("tty", "800-735-2922"),
+        ("duration", "30 days"),  # the plan's answer to a grievance
+        ("duration", "6 months"),  # to go to the DMHC or the CDI
+        ("number", "1374.30"),
+        ("number", "10169"),
+    },
 }
 
 # Guidance the content review of 2026-11 corrected (../shared/content/review-2026-11.md,

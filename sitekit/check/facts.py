@@ -1,9 +1,9 @@
 """Facts that a translation must state exactly as the original does.
 
 Phone numbers, URLs, e-mail addresses, dates, times of day ("5 p.m." = "17 h"), sums of
-money, percentages, durations ("30 days" = "30 jours") and every other number (statute sections, ages, years) are
-read from a page and written in one canonical form, so that "January 31, 2026" and
-"31 janvier 2026", or "$1,732" and "1 732 $", compare equal.
+money, percentages, durations ("30 days" = "30 jours") and every other number (statute
+sections, ages, years) are read from a page and written in one canonical form, so that
+"January 31, 2026" and "31 janvier 2026", or "$1,732" and "1 732 $", compare equal.
 
 A phone number is a "tty" fact when its label says so: a TTY word just before it
 ("TTY 1-888-889-4500", "ATS : 1-800-952-8349") or, in a table, the header of its
@@ -360,10 +360,28 @@ def loosen(fact: Fact) -> list[Fact]:
     return [fact]
 
 
-def comparable(facts: list[Fact], both_known: bool) -> dict[tuple[str, str], Fact]:
+def exact_kinds(*langs: str) -> frozenset[str]:
+    """The kinds of fact that every one of langs reads exactly; the others are compared
+    by their numbers (loosen). A language without a vocabulary reads none exactly, and
+    one whose vocabulary has no clock (the CLDR's) reads no time of day."""
+    vocabs = [vocabulary(lang) for lang in langs]
+    if not all(vocabs):
+        return frozenset()
+    kinds = {"duration", "money", "date", *PHONE_KINDS}
+    if all(vocab.get("time") for vocab in vocabs):
+        kinds.add("time")
+    return frozenset(kinds)
+
+
+def as_compared(fact: Fact, exact: frozenset[str]) -> list[Fact]:
+    """The fact as it is compared: itself, or loosened when its kind is not in exact."""
+    return [fact] if fact.kind in exact else loosen(fact)
+
+
+def comparable(facts: list[Fact], exact: frozenset[str]) -> dict[tuple[str, str], Fact]:
     """Facts by key (the first occurrence of each), ready to compare between languages."""
     found: dict[tuple[str, str], Fact] = {}
     for fact in facts:
-        for each in [fact] if both_known else loosen(fact):
+        for each in as_compared(fact, exact):
             found.setdefault(each.key, each)
     return found

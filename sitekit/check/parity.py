@@ -233,11 +233,11 @@ def compare_facts(
 ) -> list[Problem]:
     """The same facts in both pages and, by_place (when their outlines are the same),
     at the same places."""
-    both_known = bool(facts.vocabulary(original.lang) and facts.vocabulary(translation.lang))
+    exact = facts.exact_kinds(original.lang, translation.lang)
     mine_placed = placed_facts(original, outlines[0])
     their_placed = placed_facts(translation, outlines[1])
-    mine = facts.comparable([fact for _, fact in mine_placed], both_known)
-    theirs = facts.comparable([fact for _, fact in their_placed], both_known)
+    mine = facts.comparable([fact for _, fact in mine_placed], exact)
+    theirs = facts.comparable([fact for _, fact in their_placed], exact)
     missing = [
         f for key, f in mine.items() if key not in theirs and not stated_as_number(f, theirs)
     ]
@@ -287,8 +287,8 @@ def compare_facts(
             original,
             translation,
             outlines,
-            comparable_places(mine_placed, both_known),
-            comparable_places(their_placed, both_known),
+            comparable_places(mine_placed, exact),
+            comparable_places(their_placed, exact),
         )
         problems += compare_phone_order(original, translation, outlines, mine_placed, their_placed)
     return problems
@@ -336,7 +336,7 @@ def is_relabelled(fact: facts.Fact, other: facts.Fact) -> bool:
     return fact.value == other.value and fact.kind in phones and other.kind in phones
 
 
-def comparable_places(placed, both_known: bool) -> dict[tuple, dict[tuple, facts.Fact]]:
+def comparable_places(placed, exact: frozenset[str]) -> dict[tuple, dict[tuple, facts.Fact]]:
     """Fact key -> {place: the first fact of that key there}, in the order of the page.
 
     A duration counts as its number, as one language may give the unit and the other
@@ -344,7 +344,7 @@ def comparable_places(placed, both_known: bool) -> dict[tuple, dict[tuple, facts
     """
     found: dict[tuple, dict[tuple, facts.Fact]] = {}
     for place, fact in placed:
-        for each in [fact] if both_known else facts.loosen(fact):
+        for each in facts.as_compared(fact, exact):
             key = ("number", each.value.split()[0]) if each.kind == "duration" else each.key
             found.setdefault(key, {}).setdefault(place, each)
     return found

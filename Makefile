@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
 DEV_ADDR ?= 127.0.0.1:$(PORT)
 
-.PHONY: help serve build preview lighthouse lighthouse-deps check urls test test-fast lint format lock chromium valgrind search-bench benchmark clean
+.PHONY: help serve build preview lighthouse lighthouse-deps check urls test test-fast lint format lock chromium valgrind search-bench search-train benchmark clean
 
 $(VENV)/.site-deps: requirements.txt
 	python3 -m venv $(VENV)
@@ -48,6 +48,10 @@ benchmark: $(VENV)/.dev-deps valgrind  ## build and check speed at 50, 200, 400 
 
 search-bench: build $(VENV)/.dev-deps chromium  ## search relevance per language, in chromium
 	$(PY) -m scripts.search_bench $(SITE_DIR)
+
+search-train: build $(VENV)/.dev-deps chromium  ## learn the search ranker's weights from the tuning set, then rebuild
+	$(PY) -m scripts.search_ranker $(SITE_DIR)
+	$(MAKE) --no-print-directory build
 
 chromium:  ## install Debian's chromium for the browser tests, when missing
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -19,6 +19,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -30,6 +31,7 @@ import yaml
 if not __package__:  # run as a file (python scripts/x.py): sitekit is in the folder above
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
+from sitekit.build.search_ranker import RANKER_FILE
 from sitekit.check import site_config
 from sitekit.check.local_browser import launch, serve
 from sitekit.core.urls import language_of_path, language_prefix
@@ -209,6 +211,26 @@ def report(lang: str, name: str, summary: dict, show_misses: bool) -> list[str]:
     return lines
 
 
+def ranker_note(queries: Path) -> str:
+    """One line on the ranker the site was built with: what it was trained on, how it
+    did on queries left out of its training, and whether the tuning set changed since."""
+    path = Path("includes") / RANKER_FILE
+    if not path.is_file():
+        return (
+            f"search-bench ranker: none ({path} is missing): pages are ranked by their first score"
+        )
+    data = json.loads(path.read_text(encoding="utf-8"))
+    folds = data["cross_validation"]
+    line = (
+        f"search-bench ranker: trained on {folds['queries']} tuning queries; on queries left "
+        f"out of its training (cross-validation) top-1 {folds['top1'] / folds['queries']:.0%}, "
+        f"top-3 {folds['top3'] / folds['queries']:.0%}"
+    )
+    if data["trained_on"]["sha256"] != hashlib.sha256(queries.read_bytes()).hexdigest():
+        line += f"; {queries} changed since: run `make search-train`"
+    return line
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     config, _ui = site_config.load(args.config)
@@ -237,6 +259,7 @@ def main(argv=None) -> int:
             for name in sets:
                 print("\n".join(report(lang, name, result[name], name == "tuning")))
             print(f"search-bench {lang} files: {json.dumps(result['search_files'])}")
+        print(ranker_note(args.queries))
     line = {
         lang: {
             name: {k: v for k, v in value.items() if k != "misses"} if name in sets else value

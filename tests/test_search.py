@@ -323,8 +323,8 @@ def test_split_index_keeps_each_language_apart_and_annotates_pages():
     assert french["guides/#questions"]["text"] == "" and french["guides/"]["text"]
 
 
-TOP1_FLOOR = 0.78
-TOP3_FLOOR = 0.92
+TOP1_FLOOR = 0.80
+TOP3_FLOOR = 0.93
 
 
 @pytest.mark.browser  # scripts.search_bench types the queries in chromium
@@ -332,10 +332,10 @@ def test_the_relevance_benchmark_runs_on_both_sets(site_dir):
     """`make search-bench` on the built site. Its goal (check set: top-1 95%, top-3 100%)
     is reported, not required here (it is not met: BENCHMARKS.md). What is required: no
     result from another language ever, and no fall below a floor a little under the
-    level measured when the eight questions of issue 18 joined the site (2026-12-07:
-    top-1 80-81% and top-3 93-97% on the check set, 83-88% and 97-98% on the tuning
-    set). The floors were 80% and 95% before those pages; the new pages overlap the IMR
-    question's subject, and the goal, not the floor, is what the ranking is judged by."""
+    level measured when the learnt ranker came (2026-12-07, with the sixteen questions
+    of issues 18 and 21: top-1 83-85% and top-3 94-98% on the check set, 89-92% and
+    97-98% on the tuning set). The goal, not the floor, is what the ranking is judged
+    by."""
     result = subprocess.run(
         [sys.executable, "-m", "scripts.search_bench", str(site_dir), "--json"],
         cwd=ROOT,

@@ -6,7 +6,8 @@ stub of a few hundred bytes (its "config" only). The browser's search
 - search/manifest.json: how many pages, each page's boost and weighted length, the
   shards that exist,
   the language's stop words, reader words and the words of its word groups (searched
-  only as they are), and a version for the other files;
+  only as they are), the ranker's weights (sitekit/build/search_ranker.py) and a
+  version for the other files;
 - search/shards/<first two letters>.json: for every word of the pages that starts
   with those letters, its group (its stem, or its group in the language's table),
   and for each group the pages that use it: page number, weighted count (a word
@@ -124,7 +125,9 @@ def fragment(entries: list[dict]) -> dict:
     }
 
 
-def build(docs: list[dict], config: dict, table: LanguageWords, stem) -> dict[str, str]:
+def build(
+    docs: list[dict], config: dict, table: LanguageWords, stem, ranker: dict | None = None
+) -> dict[str, str]:
     """Every file of a language's search, by path inside the language's folder, as the
     JSON text to write: each file is serialized once, and the manifest's version is the
     hash of the others' texts."""
@@ -174,6 +177,8 @@ def build(docs: list[dict], config: dict, table: LanguageWords, stem) -> dict[st
         "exact_words": sorted(table.groups),
         "reader_words": dict(sorted(table.reader_words.items())),
     }
+    if ranker:
+        manifest["ranker"] = ranker
     texts = {path: serialize(data) for path, data in files.items()}
     manifest["version"] = content_version(texts, serialize(manifest))
     texts[MANIFEST] = serialize(manifest)
@@ -183,11 +188,11 @@ def build(docs: list[dict], config: dict, table: LanguageWords, stem) -> dict[st
 
 def write_language(job: tuple) -> int:
     """Build one language's search files and write them under its folder; the number of
-    files. job is (folder, docs, theme config, LanguageWords): one picklable item, so
-    that languages can be written side by side in worker processes."""
-    folder, docs, config, table = job
+    files. job is (folder, docs, theme config, LanguageWords, ranker): one picklable
+    item, so that languages can be written side by side in worker processes."""
+    folder, docs, config, table, ranker = job
     stemmer = snowball_stemmer(table.lang)
-    files = build(docs, config, table, stemmer.stemWord if stemmer else None)
+    files = build(docs, config, table, stemmer.stemWord if stemmer else None, ranker)
     for parent in {(folder / path).parent for path in files}:
         parent.mkdir(parents=True, exist_ok=True)
     for path, text in files.items():
@@ -239,6 +244,7 @@ def language_jobs(site_dir: Path, merged: dict, current) -> list[tuple]:
             index["docs"],
             index["config"],
             current.word_tables.get(lang) or LanguageWords(lang),
+            current.search_ranker,
         )
         for lang, index in split_index(merged, languages, pages).items()
     ]

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitekit.build import search_words
+from sitekit.build import search_ranker, search_words
 from sitekit.build.abbreviations import abbreviation_marker, read_definitions
 from sitekit.build.help_lines import HELP_FILE, HelpLine, page_help_problems, read_help_lines
 from sitekit.build.redirects import Redirect, check_redirects, read_redirects
@@ -75,6 +75,7 @@ class SiteBuild:
     redirects: list[Redirect]  # those of published pages
     markers: dict[str, Callable[[str], str]]  # language -> marks up its abbreviations
     word_tables: dict[str, search_words.LanguageWords]
+    search_ranker: dict | None  # includes/search-ranker.json, as the engine reads it
     help_lines: dict[str, HelpLine]  # includes/help-lines.yml
     # The languages share compiled templates (sitekit/build/template_cache.py).
     templates: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)
@@ -205,6 +206,13 @@ def read_word_tables(settings: SiteSettings) -> dict[str, search_words.LanguageW
     return tables
 
 
+def read_search_ranker(settings: SiteSettings) -> dict | None:
+    try:
+        return search_ranker.load(settings.includes)
+    except search_ranker.SearchRankerError as error:
+        raise BuildProblems(str(error)) from None
+
+
 def start(settings: SiteSettings, today: dt.date) -> SiteBuild:
     """Read and check everything the build needs, before any page is written."""
     problems = check_settings(settings)
@@ -221,5 +229,6 @@ def start(settings: SiteSettings, today: dt.date) -> SiteBuild:
         redirects=redirects,
         markers=read_markers(settings),
         word_tables=read_word_tables(settings),
+        search_ranker=read_search_ranker(settings),
         help_lines=read_site_help_lines(settings, pages),
     )

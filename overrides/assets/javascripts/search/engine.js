@@ -9,17 +9,18 @@
  * shown. Words are cut as sitekit/build/search_words.py cuts them: lower case, accents
  * removed, apostrophes split, hyphenated words whole and in parts.
  *
- * Ranking: BM25 over the page's weighted word counts (rare words weigh more; the
- * title, the description and the page's search terms from its front matter count
- * more than the text; a reader word from the language's table, a misspelling or a
- * word beginning weighs less than the word as typed), times a bonus for the share of
- * the reader's words the page matches, above all in its title, description or search
- * terms, times the page's boost (see sitekit/build/search_index.py). The
- * first MAX_RESULTS pages are then ranked again by the reader's words standing side by
- * side in their text, the whole query as a title, heading or search term has it, a
- * query that is one of the page's search terms, and a title the reader typed whole
- * (rerank). The weights were chosen on the tuning set of
- * `make search-bench` only; the held-back check set is reported apart.
+ * Ranking, in two steps. First, BM25 over the page's weighted word counts (rare words
+ * weigh more; the title, the description and the page's search terms from its front
+ * matter count more than the text; a reader word from the language's table, a
+ * misspelling or a word beginning weighs less than the word as typed), times a bonus
+ * for the share of the reader's words the page matches, above all in its title,
+ * description or search terms, times the page's boost (sitekit/build/search_index.py).
+ * Then the first MAX_RESULTS pages are ranked again by the ranker of the manifest, a
+ * weighted sum of what features() reads of each page (the first score and its parts,
+ * the reader's words side by side, the share of them in the title, the headings, the
+ * answer...). Its weights are learnt by `make search-train` (scripts/search_ranker.py)
+ * from the tuning set of `make search-bench` only; the held-back check set is reported
+ * apart and never trained on.
  */
 (function (scope) {
   "use strict";
@@ -34,11 +35,6 @@
   var NEAR_WEIGHT = 0.6; // a misspelling, or a shortened word
   var MAX_NEAR = 6;
   var PAIR_GAP = 2; // words between two of the reader's words that still count as a pair
-  var HEADING_PAIR_BONUS = 1;
-  var TEXT_PAIR_BONUS = 0.5;
-  var PHRASE_BONUS = 0.5; // the whole query, stop words included, as a title, heading or search term has it
-  var EXACT_TERM_BONUS = 2; // the query is one of the page's search terms, word for word
-  var TITLE_TYPED_BONUS = 0.5; // every word of the page's title is among the reader's words
   var MAX_RESULTS = 20;
   var SNIPPET_LENGTH = 220;
   var SNIPPET_LEAD = 60;
@@ -318,7 +314,9 @@
       });
     }
 
-    /* A score for each page number (see the file's comment). */
+    /* A first score for each page number (see the file's comment), with what it is made
+       of, which the ranker reads again; and each concept's rarity (the idf of its rarest
+       word, times that word's weight) in concept.rarity. */
     function score(info, matched) {
       var total = info.pages;
       var averageLength = info.lengths.reduce(function (sum, length) { return sum + length; }, 0) / (total || 1) || 1;
@@ -334,6 +332,7 @@
           var postings = group.postings;
           var frequency = postings.length / 3;
           var idf = Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+          concept.rarity = Math.max(concept.rarity || 0, idf * group.weight);
           // A word in the title or description of most pages tells little about any.
           var summaryCredit = group.weight;
           for (var i = 0; i < postings.length; i += 3) {
@@ -363,13 +362,20 @@
         ranked.push({
           page: page,
           score: value * (1 + share * share) * (1 + TITLE_MATCH_BONUS * titleShare) * boost,
+          bm25: value,
+          share: share,
+          summaryShare: titleShare,
+          boost: boost,
         });
       });
       ranked.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
       return ranked;
     }
 
-    function search(query) {
+    /* The pages for a query, best first. options.explain: each result also carries the
+       features the ranker weighed (scripts/search_ranker.py trains on them). */
+    function search(query, options) {
+      var explain = Boolean(options && options.explain);
       return manifest().then(function (info) {
         var found = concepts(query, info);
         if (!found.length) {
@@ -380,8 +386,12 @@
           return Promise.all(
             ranked.map(function (entry) { return pageFile(info, entry.page); })
           ).then(function (pages) {
-            return rerank(pages, ranked, matched, query, new Set(info.stop_words)).map(function (entry) {
-              return present(entry.page, entry.score, found, matched);
+            return rerank(pages, ranked, matched, query, new Set(info.stop_words), info.ranker).map(function (entry) {
+              var result = present(entry.page, entry.score, found, matched);
+              if (explain) {
+                result.features = entry.features;
+              }
+              return result;
             });
           });
         });
@@ -451,35 +461,90 @@
     return titleWords.length > 0 && titleWords.every(function (word) { return typedWords.has(word); });
   }
 
-  /* The pages found first, ranked again with what only their text tells: the reader's
-     words side by side as typed, in the title or a heading, or in the text, and the
-     whole query ("start here", stop words and all) as a title, heading or search term
-     has it. */
-  function rerank(pages, ranked, matched, query, stop) {
+  /* The share of the reader's concepts that some text of texts has, each concept
+     counted once; by rarity, each weighs its concept.rarity instead of 1. */
+  function coverage(texts, matched, byRarity) {
+    var hit = new Set();
+    texts.forEach(function (text) {
+      conceptsIn(text || "", matched).forEach(function (position) { hit.add(position); });
+    });
+    var total = 0;
+    var found = 0;
+    matched.forEach(function (concept, position) {
+      var weight = byRarity ? concept.rarity || 0 : 1;
+      total += weight;
+      found += hit.has(position) ? weight : 0;
+    });
+    return total ? found / total : 0;
+  }
+
+  /* What the ranker weighs for a page found first (entry: its first score and what it
+     is made of; position: its place in the first ranking): the first score's parts,
+     the reader's words side by side in a heading or in the text, the whole query as a
+     heading or a search term has it, a title typed whole, and the share of the
+     reader's words (and of their rarity) in each part of the page. The names are
+     those of the ranker's file, includes/search-ranker.json. */
+  function features(page, entry, position, matched, phrase, typedWords, stop) {
     var count = matched.length;
+    var headings = page.sections.map(function (section) { return section[1]; });
+    var summaries = [page.title, page.description].concat(page.search_terms || [], headings);
+    var texts = page.sections.map(function (section) { return section[2]; });
+    var answer = page.sections[0] && page.sections[0][0] === page.location ? page.sections[0][2] : "";
+    var terms = page.search_terms || [];
+    var everything = summaries.concat(texts);
+    return {
+      first_score: Math.log(entry.score),
+      first_rank: Math.log(1 + position),
+      bm25: Math.log(entry.bm25),
+      share: entry.share,
+      summary_share: entry.summaryShare,
+      boost: Math.log(entry.boost),
+      pairs_in_headings: Math.max.apply(null, summaries.map(function (text) { return pairsIn(conceptSequence(text, matched), count); })),
+      pairs_in_text: Math.max.apply(null, texts.map(function (text) { return pairsIn(conceptSequence(text, matched), count); }).concat([0])),
+      phrase_in_heading: phrase.length > 1 && summaries.some(function (text) { return hasPhrase(text, phrase); }) ? 1 : 0,
+      query_is_term: phrase.length && terms.some(function (term) { return sameWords(term, phrase); }) ? 1 : 0,
+      title_typed: titleTyped(page.title, typedWords, stop) ? 1 : 0,
+      in_title: coverage([page.title], matched, false),
+      in_description: coverage([page.description], matched, false),
+      in_terms: coverage(terms, matched, false),
+      in_headings: coverage(headings, matched, false),
+      in_answer: coverage([answer], matched, false),
+      text_length: Math.log(1 + texts.reduce(function (sum, text) { return sum + text.length; }, 0)),
+      rare_in_title: coverage([page.title], matched, true),
+      rare_in_description: coverage([page.description], matched, true),
+      rare_in_terms: coverage(terms, matched, true),
+      rare_in_headings: coverage(headings, matched, true),
+      rare_in_answer: coverage([answer], matched, true),
+      rare_anywhere: coverage(everything, matched, true),
+    };
+  }
+
+  /* A page's final score: the ranker's weighted sum of its features, each centred and
+     scaled as in training; without a ranker, its first score. */
+  function rankedScore(values, entry, ranker) {
+    if (!ranker) {
+      return Math.log(entry.score);
+    }
+    var total = 0;
+    ranker.features.forEach(function (name, index) {
+      var value = values[name];
+      if (typeof value === "number" && isFinite(value)) {
+        total += (ranker.weights[index] * (value - ranker.center[index])) / ranker.scale[index];
+      }
+    });
+    return total;
+  }
+
+  /* The pages found first, ranked again by the ranker (includes/search-ranker.json,
+     trained on the tuning set of `make search-bench` by `make search-train`), which
+     weighs what only their text tells with the first score. */
+  function rerank(pages, ranked, matched, query, stop, ranker) {
     var phrase = wordSpans(query).map(function (span) { return span.forms[0]; });
     var typedWords = new Set(phrase);
     return pages
       .map(function (page, position) {
-        var headings = [page.title, page.description].concat(
-          page.search_terms || [],
-          page.sections.map(function (section) { return section[1]; })
-        );
-        var inHeadings = Math.max.apply(null, headings.map(function (text) { return pairsIn(conceptSequence(text, matched), count); }));
-        var inText = Math.max.apply(null, page.sections.map(function (section) {
-          return pairsIn(conceptSequence(section[2], matched), count);
-        }));
-        var factor = (1 + HEADING_PAIR_BONUS * inHeadings) * (1 + TEXT_PAIR_BONUS * inText);
-        if (phrase.length > 1 && headings.some(function (text) { return hasPhrase(text, phrase); })) {
-          factor *= 1 + PHRASE_BONUS;
-        }
-        if (phrase.length && (page.search_terms || []).some(function (term) { return sameWords(term, phrase); })) {
-          factor *= 1 + EXACT_TERM_BONUS;
-        }
-        if (titleTyped(page.title, typedWords, stop)) {
-          factor *= 1 + TITLE_TYPED_BONUS;
-        }
-        return { page: page, score: ranked[position].score * factor, position: position };
+        var values = features(page, ranked[position], position, matched, phrase, typedWords, stop);
+        return { page: page, features: values, score: rankedScore(values, ranked[position], ranker), position: position };
       })
       .sort(function (a, b) { return b.score - a.score || a.position - b.position; });
   }

@@ -1,0 +1,142 @@
+/*
+ * Training of the search ranker, run in chromium by scripts/search_ranker.py.
+ *
+ * Each row is a query of the tuning set with the page that should answer it and the
+ * pages the engine found first, each with its features (engine.js, features()). The
+ * ranker scores a page with a weighted sum of its features, each centred and scaled
+ * over every candidate of every row; the weights make the expected page likely under
+ * a softmax over each row's candidates (a listwise ranking loss), with a small penalty
+ * on large weights. Plain gradient descent from zero weights over the whole set at
+ * each step: the same rows always give the same weights.
+ *
+ * Cross-validation tells how the ranker does on queries it was not trained on: the
+ * rows are cut into FOLDS parts by their place in the file; each part is ranked with
+ * weights learnt on the others.
+ */
+(function (scope) {
+  "use strict";
+
+  function featureNames(rows) {
+    for (var r = 0; r < rows.length; r++) {
+      if (rows[r].candidates.length) {
+        return Object.keys(rows[r].candidates[0].features);
+      }
+    }
+    return [];
+  }
+
+  /* The mean and the standard deviation of each feature over every candidate. */
+  function standardize(rows, names) {
+    var sums = names.map(function () { return 0; });
+    var squares = names.map(function () { return 0; });
+    var count = 0;
+    rows.forEach(function (row) {
+      row.candidates.forEach(function (candidate) {
+        count++;
+        names.forEach(function (name, index) {
+          var value = candidate.features[name];
+          sums[index] += value;
+          squares[index] += value * value;
+        });
+      });
+    });
+    var center = sums.map(function (sum) { return count ? sum / count : 0; });
+    var scale = squares.map(function (square, index) {
+      var variance = count ? square / count - center[index] * center[index] : 0;
+      return variance > 1e-12 ? Math.sqrt(variance) : 1;
+    });
+    return { center: center, scale: scale };
+  }
+
+  /* Each row as vectors: {target: index of the expected page or -1, vectors: [[...]]}. */
+  function vectorize(rows, names, norm) {
+    return rows.map(function (row) {
+      return {
+        target: row.candidates.findIndex(function (candidate) { return candidate.location === row.expect; }),
+        vectors: row.candidates.map(function (candidate) {
+          return names.map(function (name, index) {
+            return (candidate.features[name] - norm.center[index]) / norm.scale[index];
+          });
+        }),
+      };
+    });
+  }
+
+  function dot(weights, vector) {
+    var total = 0;
+    for (var i = 0; i < vector.length; i++) {
+      total += weights[i] * vector[i];
+    }
+    return total;
+  }
+
+  function fit(data, size, options) {
+    var weights = new Array(size).fill(0);
+    var usable = data.filter(function (row) { return row.target >= 0; });
+    for (var step = 0; step < options.iterations; step++) {
+      var gradient = new Array(size).fill(0);
+      usable.forEach(function (row) {
+        var scores = row.vectors.map(function (vector) { return dot(weights, vector); });
+        var top = Math.max.apply(null, scores);
+        var exps = scores.map(function (score) { return Math.exp(score - top); });
+        var total = exps.reduce(function (sum, value) { return sum + value; }, 0);
+        row.vectors.forEach(function (vector, index) {
+          var error = exps[index] / total - (index === row.target ? 1 : 0);
+          for (var i = 0; i < size; i++) {
+            gradient[i] += error * vector[i];
+          }
+        });
+      });
+      for (var i = 0; i < size; i++) {
+        weights[i] -= options.learning_rate * (gradient[i] / (usable.length || 1) + options.l2 * weights[i]);
+      }
+    }
+    return weights;
+  }
+
+  /* Top-1 and top-3 hits of weights on rows (a row whose page was not found misses). */
+  function hits(data, weights) {
+    var top1 = 0;
+    var top3 = 0;
+    data.forEach(function (row) {
+      if (row.target < 0) {
+        return;
+      }
+      var mine = dot(weights, row.vectors[row.target]);
+      var better = row.vectors.filter(function (vector, index) {
+        var score = dot(weights, vector);
+        // A tie goes to the page found first, as in the engine.
+        return score > mine || (score === mine && index < row.target);
+      }).length;
+      top1 += better === 0 ? 1 : 0;
+      top3 += better < 3 ? 1 : 0;
+    });
+    return { queries: data.length, top1: top1, top3: top3 };
+  }
+
+  function train(rows, options) {
+    var names = featureNames(rows);
+    var norm = standardize(rows, names);
+    var data = vectorize(rows, names, norm);
+    var weights = fit(data, names.length, options);
+    var folds = { queries: data.length, top1: 0, top3: 0 };
+    for (var fold = 0; fold < options.folds; fold++) {
+      var held = data.filter(function (row, index) { return index % options.folds === fold; });
+      var rest = data.filter(function (row, index) { return index % options.folds !== fold; });
+      var result = hits(held, fit(rest, names.length, options));
+      folds.top1 += result.top1;
+      folds.top3 += result.top3;
+    }
+    return {
+      features: names,
+      center: norm.center,
+      scale: norm.scale,
+      weights: weights,
+      tuning: hits(data, weights),
+      first_score_only: hits(data, names.map(function (name) { return name === "first_score" ? 1 : 0; })),
+      cross_validation: folds,
+    };
+  }
+
+  scope.siteRanker = { train: train };
+})(typeof self !== "undefined" ? self : this);

@@ -478,6 +478,14 @@
     return total ? found / total : 0;
   }
 
+  /* The largest share of the reader's words that one section holds, in its heading
+     and text: a query about one part of a page finds it in one place. */
+  function bestSection(sections, matched, byRarity) {
+    return sections.reduce(function (best, section) {
+      return Math.max(best, coverage([section[1], section[2]], matched, byRarity));
+    }, 0);
+  }
+
   /* What the ranker weighs for a page found first (entry: its first score and what it
      is made of; position: its place in the first ranking): the first score's parts,
      the reader's words side by side in a heading or in the text, the whole query as a
@@ -516,6 +524,8 @@
       rare_in_headings: coverage(headings, matched, true),
       rare_in_answer: coverage([answer], matched, true),
       rare_anywhere: coverage(everything, matched, true),
+      in_best_section: bestSection(page.sections, matched, false),
+      rare_in_best_section: bestSection(page.sections, matched, true),
     };
   }
 

@@ -490,7 +490,8 @@
      is made of; position: its place in the first ranking): the first score's parts,
      the reader's words side by side in a heading or in the text, the whole query as a
      heading or a search term has it, a title typed whole, and the share of the
-     reader's words (and of their rarity) in each part of the page. The names are
+     reader's words (and of their rarity) in each part of the page and in its best
+     section. The names are
      those of the ranker's file, includes/search-ranker.json. */
   function features(page, entry, position, matched, phrase, typedWords, stop) {
     var count = matched.length;

@@ -12,6 +12,13 @@
  * Cross-validation tells how the ranker does on queries it was not trained on: the
  * rows are cut into FOLDS parts by their place in the file; each part is ranked with
  * weights learnt on the others.
+ *
+ * The tuning queries are also the pages' example queries (engine.js, exampleShare):
+ * rows that carry their language and example_words give the table of which words the
+ * queries of each page used, returned as `examples` for the build to put in the search
+ * files. A query never counts as its own example: in training, each row's share is
+ * reckoned without it, and in cross-validation the left-out part's queries are no
+ * examples at all. This needs engine.js loaded first, for exampleShare.
  */
 (function (scope) {
   "use strict";
@@ -114,16 +121,85 @@
     return { queries: data.length, top1: top1, top3: top3 };
   }
 
+  /* How many of the example rows of each language used each word for each page:
+     {lang: {word: {location: count}}}. */
+  function exampleCounts(rows) {
+    var counts = {};
+    rows.forEach(function (row) {
+      if (!row.example_words) {
+        return;
+      }
+      var words = (counts[row.lang] = counts[row.lang] || {});
+      row.example_words.forEach(function (word) {
+        var pages = (words[word] = words[word] || {});
+        pages[row.expect] = (pages[row.expect] || 0) + 1;
+      });
+    });
+    return counts;
+  }
+
+  /* What the build puts in the search files: {lang: {word: [location, ...]}}, sorted. */
+  function exampleTable(counts) {
+    var table = {};
+    Object.keys(counts).sort().forEach(function (lang) {
+      table[lang] = {};
+      Object.keys(counts[lang]).sort().forEach(function (word) {
+        table[lang][word] = Object.keys(counts[lang][word]).sort();
+      });
+    });
+    return table;
+  }
+
+  /* The rows with each candidate's example_share reckoned from counts; with
+     leaveOut, each row's own words are taken out of the counts first. */
+  function withExampleShare(rows, counts, leaveOut) {
+    var pagesOf = {};
+    Object.keys(counts).forEach(function (lang) {
+      var pages = new Set();
+      Object.keys(counts[lang]).forEach(function (word) {
+        Object.keys(counts[lang][word]).forEach(function (page) { pages.add(page); });
+      });
+      pagesOf[lang] = pages.size;
+    });
+    return rows.map(function (row) {
+      if (!row.example_words) {
+        return row;
+      }
+      var words = counts[row.lang] || {};
+      var lists = row.example_words.map(function (word) {
+        var pages = words[word] || {};
+        var list = Object.keys(pages).filter(function (page) {
+          return pages[page] - (leaveOut && page === row.expect ? 1 : 0) > 0;
+        });
+        return list.length ? list : null;
+      });
+      return {
+        expect: row.expect,
+        candidates: row.candidates.map(function (candidate) {
+          var features = Object.assign({}, candidate.features);
+          features.example_share = siteSearch.exampleShare(lists, candidate.location, pagesOf[row.lang] || 0);
+          return { location: candidate.location, features: features };
+        }),
+      };
+    });
+  }
+
   function train(rows, options) {
     var names = featureNames(rows);
-    var norm = standardize(rows, names);
-    var data = vectorize(rows, names, norm);
+    var counts = exampleCounts(rows);
+    var own = withExampleShare(rows, counts, true);
+    var norm = standardize(own, names);
+    var data = vectorize(own, names, norm);
     var weights = fit(data, names.length, options);
     var folds = { queries: data.length, top1: 0, top3: 0 };
     for (var fold = 0; fold < options.folds; fold++) {
-      var held = data.filter(function (row, index) { return index % options.folds === fold; });
-      var rest = data.filter(function (row, index) { return index % options.folds !== fold; });
-      var result = hits(held, fit(rest, names.length, options));
+      var held = rows.filter(function (row, index) { return index % options.folds === fold; });
+      var rest = rows.filter(function (row, index) { return index % options.folds !== fold; });
+      var restCounts = exampleCounts(rest);
+      var result = hits(
+        vectorize(withExampleShare(held, restCounts, false), names, norm),
+        fit(vectorize(withExampleShare(rest, restCounts, true), names, norm), names.length, options)
+      );
       folds.top1 += result.top1;
       folds.top3 += result.top3;
     }
@@ -132,6 +208,7 @@
       center: norm.center,
       scale: norm.scale,
       weights: weights,
+      examples: exampleTable(counts),
       tuning: hits(data, weights),
       first_score_only: hits(data, names.map(function (name) { return name === "first_score" ? 1 : 0; })),
       cross_validation: folds,

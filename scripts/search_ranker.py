@@ -4,7 +4,9 @@ The built site's search engine runs in chromium on every query of the tuning set
 (tests/search-queries.yml), in every language, and tells for each of the pages it
 finds first what its ranker weighs (engine.js, features()); scripts/search_ranker.js
 then learns the weights that put the expected pages first, and checks them by
-cross-validation on queries left out of their training. The held-back check set is
+cross-validation on queries left out of their training. The tuning queries are also the
+pages' example queries: the file keeps which words each page's queries used
+(`examples`), and the build puts them in the search files. The held-back check set is
 never read here. Rebuild the site afterwards so that its manifests carry the new
 weights: `make search-train` does both.
 
@@ -36,7 +38,7 @@ OUT = Path("includes") / RANKER_FILE
 # Chosen once, on the tuning set's cross-validation (2026-12-07); see BENCHMARKS.md.
 OPTIONS = {"iterations": 400, "learning_rate": 0.1, "l2": 0.03, "folds": 5}
 DIGITS = 6
-COLLECT = """async ([folder, queries]) => {
+COLLECT = """async ([folder, lang, queries]) => {
   const engine = siteSearch.create({
     load: (path) => fetch(new URL(path, folder)).then((response) => {
       if (!response.ok) throw new Error(response.status + " " + response.url);
@@ -48,7 +50,9 @@ COLLECT = """async ([folder, queries]) => {
     const results = await engine.search(query.query, { explain: true });
     rows.push({
       query: query.query,
+      lang: lang,
       expect: query.expect,
+      example_words: await engine.exampleWords(query.query),
       candidates: results.map((result) => ({
         location: result.location.split("#")[0],
         features: result.features,
@@ -81,7 +85,7 @@ def collect_rows(site_dir: Path, languages: list[str], queries: dict) -> list[di
             page.add_script_tag(path=str(ENGINE))
             for lang in languages:
                 folder = f"{base}{language_prefix(lang, languages)}search/"
-                rows += page.evaluate(COLLECT, [folder, queries[lang]])
+                rows += page.evaluate(COLLECT, [folder, lang, queries[lang]])
         finally:
             browser.close()
     return rows
@@ -95,6 +99,7 @@ def train(rows: list[dict]) -> dict:
         browser = launch(playwright)
         try:
             page = browser.new_page()
+            page.add_script_tag(path=str(ENGINE))  # the trainer reckons exampleShare with it
             page.add_script_tag(path=str(TRAINER))
             return page.evaluate(
                 "([rows, options]) => siteRanker.train(rows, options)", [rows, OPTIONS]
@@ -116,6 +121,7 @@ def ranker_file(result: dict, queries_path: Path, queries: dict) -> dict:
         "center": rounded(result["center"]),
         "scale": rounded(result["scale"]),
         "weights": rounded(result["weights"]),
+        "examples": result["examples"],
         "trained_on": {
             "file": queries_path.as_posix(),
             "sha256": hashlib.sha256(queries_path.read_bytes()).hexdigest(),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 
 import pytest
@@ -31,6 +32,9 @@ def test_a_site_without_a_ranker_file_ranks_by_the_first_score(tmp_path):
 def test_a_good_ranker_file_gives_the_engine_its_part_only(tmp_path):
     write(tmp_path, {**GOOD, "about": "x", "cross_validation": {"top1": 1}})
     assert search_ranker.load(tmp_path) == GOOD
+    examples = {"en": {"appeal": ["", "a/"]}, "fr": {}}
+    write(tmp_path, {**GOOD, "about": "x", "examples": examples})
+    assert search_ranker.load(tmp_path) == {**GOOD, "examples": examples}
 
 
 @pytest.mark.parametrize(
@@ -49,6 +53,9 @@ def test_a_good_ranker_file_gives_the_engine_its_part_only(tmp_path):
             "a feature is named twice",
         ),
         ({**GOOD, "features": []}, "'features' must be a list of feature names"),
+        ({**GOOD, "examples": {"en": {"appeal": "a/"}}}, "'examples' must map each language"),
+        ({**GOOD, "examples": {"en": {"": ["a/"]}}}, "to a list of page addresses"),
+        ({**GOOD, "examples": ["appeal"]}, "'examples' must map each language"),
     ],
 )
 def test_a_bad_ranker_file_is_refused_with_its_place_and_the_fix(tmp_path, planted, message):
@@ -77,13 +84,32 @@ def test_a_bad_ranker_file_stops_the_build_and_leaves_no_site(tmp_path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
-def test_the_manifest_carries_the_ranker():
-    docs = [{"location": "a/", "title": "A", "text": "<p>Words.</p>", "boost": 1.0}]
+def test_the_manifest_carries_the_ranker_and_the_shards_the_examples():
+    docs = [
+        {"location": "", "title": "Home", "text": "<p>Start.</p>", "boost": 1.0},
+        {"location": "a/", "title": "A", "text": "<p>Words.</p>", "boost": 1.0},
+    ]
     english = search_words.load(ROOT / "includes", "en")
-    files = search_files.build(docs, {"lang": ["en"]}, english, None, GOOD)
-    assert json.loads(files["search/manifest.json"])["ranker"] == GOOD
+    examples = {
+        "en": {"appeal": ["", "a/", "gone/"], "zzz": ["gone/"], "words": ["a/"]},
+        "fr": {"recours": ["a/"]},
+    }
+    files = search_files.build(
+        docs, {"lang": ["en"]}, english, None, {**GOOD, "examples": examples}
+    )
+    manifest = json.loads(files["search/manifest.json"])
+    assert manifest["ranker"] == GOOD
+    # Page numbers, not addresses; a page that is gone is left out, and so is a word
+    # with no page left; the other language's words stay in its own files.
+    assert json.loads(files["search/shards/ap.json"])["examples"] == {"appeal": [0, 1]}
+    assert json.loads(files["search/shards/wo.json"])["examples"] == {"words": [1]}
+    assert "zz" not in manifest["shards"] and "search/shards/re.json" not in files
+    assert manifest["example_pages"] == 2
     without = search_files.build(docs, {"lang": ["en"]}, english, None)
     assert "ranker" not in json.loads(without["search/manifest.json"])
+    assert "example_pages" not in json.loads(without["search/manifest.json"])
+    assert "examples" not in json.loads(without["search/shards/wo.json"])
+    assert "search/shards/ap.json" not in without  # no page word begins so
 
 
 # The engine, on search files made here: two pages match "appeal"; only one has it in
@@ -99,19 +125,19 @@ DOCS = [
 ]
 
 
-def ranked(page, ranker) -> list[str]:
+def ranked(page, ranker, query="appeal") -> list[str]:
     page.set_content("<!doctype html><title>engine</title>")
     page.add_script_tag(path=str(ENGINE))
     english = search_words.load(ROOT / "includes", "en")
     files = search_files.build(DOCS, {"lang": ["en"]}, english, None, ranker)
     found = page.evaluate(
-        """async files => {
+        """async ([files, query]) => {
             const engine = siteSearch.create({
                 load: path => Promise.resolve(JSON.parse(files["search/" + path.split("?")[0]])),
             });
-            return (await engine.search("appeal", { explain: true })).map(r => [r.location, r.features]);
+            return (await engine.search(query, { explain: true })).map(r => [r.location, r.features]);
         }""",
-        files,
+        [files, query],
     )
     for _, features in found:
         assert all(isinstance(value, (int, float)) for value in features.values())
@@ -128,8 +154,41 @@ def test_the_engine_ranks_with_the_ranker_weights(page):
     assert ranked(page, unknown) == ranked(page, None)
 
 
+def test_the_engine_weighs_the_pages_whose_example_queries_used_the_readers_words(page):
+    by_examples = {"features": ["example_share"], "center": [0], "scale": [1], "weights": [10]}
+    to_long = {**by_examples, "examples": {"en": {"ask": ["long/"], "again": ["titled/"]}}}
+    to_titled = {**by_examples, "examples": {"en": {"ask": ["titled/"], "again": ["long/"]}}}
+    # "ask" is in the text of titled/ only and "appeal" in both: the examples decide.
+    assert ranked(page, to_long, "appeal ask") == ["long/", "titled/"]
+    assert ranked(page, to_titled, "appeal ask") == ["titled/", "long/"]
+
+
+def test_the_example_share_weighs_each_word_by_its_rarity_among_the_pages(page):
+    page.set_content("<!doctype html><title>engine</title>")
+    page.add_script_tag(path=str(ENGINE))
+    engine = page
+    share = "([lists, page, pages]) => siteSearch.exampleShare(lists, page, pages)"
+    assert engine.evaluate(share, [[[1, 2], None], 1, 4]) == pytest.approx(
+        math.log(5 / 3) / (math.log(5 / 3) + math.log(5))
+    )
+    assert engine.evaluate(share, [[[1], [1, 3]], 1, 4]) == pytest.approx(1.0)
+    assert engine.evaluate(share, [[[2]], 1, 4]) == 0
+    assert engine.evaluate(share, [[], 1, 4]) == 0
+    words = "q => siteSearch.exampleWords(q, new Set(['my', 'the']))"
+    assert engine.evaluate(words, "My plan denied the Medi-Cal claim, my claim") == [
+        "plan",
+        "denied",
+        "medi-cal",
+        "medical",
+        "medi",
+        "cal",
+        "claim",
+    ]
+
+
 def train(page, rows) -> dict:
     page.set_content("<!doctype html><title>trainer</title>")
+    page.add_script_tag(path=str(ENGINE))
     page.add_script_tag(path=str(TRAINER))
     options = {"iterations": 200, "learning_rate": 0.1, "l2": 0.01, "folds": 5}
     return page.evaluate("([rows, options]) => siteRanker.train(rows, options)", [rows, options])
@@ -181,3 +240,57 @@ def test_the_committed_ranker_was_trained_on_todays_tuning_set_with_the_engines_
     body = engine[engine.index("function features(") : engine.index("function rankedScore(")]
     assert data["features"] == re.findall(r"^      (\w+): ", body, re.M)
     assert data["cross_validation"]["queries"] == sum(data["trained_on"]["queries"].values())
+
+
+def example_rows(words_of, misled_if) -> list[dict]:
+    """40 queries of 5 pages; words_of(number, expected) gives each query's words, and
+    misled_if(number) whether the first score points to another page. No feature but
+    the examples tells the page."""
+    rows = []
+    for number in range(40):
+        expected = number // 5 % 5  # each page in every fold of the cross-validation
+        misled = (expected + 1) % 5 if misled_if(number) else expected
+        rows.append(
+            {
+                "lang": "en",
+                "expect": f"p{expected}/",
+                "example_words": words_of(number, expected),
+                "candidates": [
+                    {
+                        "location": f"p{index}/",
+                        "features": {
+                            "first_score": 2.0 if index == misled else 1.0,
+                            "example_share": 0.0,  # as the engine reads it; reckoned again
+                        },
+                    }
+                    for index in range(5)
+                ],
+            }
+        )
+    return rows
+
+
+def test_words_the_queries_of_a_page_share_are_learnt_as_its_examples(page):
+    rows = example_rows(lambda number, expected: [f"w{expected}", f"u{number}"], lambda n: n % 2)
+    result = train(page, rows)
+    assert result["examples"]["en"]["w3"] == ["p3/"]
+    assert result["examples"]["en"]["u7"] == ["p1/"]
+    assert result["first_score_only"]["top1"] == 20
+    assert result["cross_validation"]["top1"] == 40
+    weights = dict(zip(result["features"], result["weights"], strict=True))
+    assert weights["example_share"] > weights["first_score"] > 0
+
+
+def test_a_query_is_never_its_own_example(page):
+    """Even queries share their page's word; odd ones have only their own word. The
+    first score misleads ten of each: the shared words put the even ones right, but an
+    odd query counted as its own example would tell its page too, in training or in
+    cross-validation."""
+    rows = example_rows(
+        lambda number, expected: [f"u{number}"] if number % 2 else [f"w{expected}"],
+        lambda number: number % 4 in (1, 2),
+    )
+    result = train(page, rows)
+    assert result["first_score_only"]["top1"] == 20
+    assert result["tuning"]["top1"] == 30
+    assert result["cross_validation"]["top1"] == 30

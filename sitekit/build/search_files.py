@@ -13,6 +13,9 @@ stub of a few hundred bytes (its "config" only). The browser's search
   and for each group the pages that use it: page number, weighted count (a word
   counts 8 in the title, 4 in the description or the page's search terms, 2 in a
   heading, 1 in the text) and whether it is in the title, description or search terms;
+  and for each word of the tuning queries that starts with those letters, the pages
+  whose queries used it (its "examples": the ranker weighs them, engine.js
+  exampleShare);
 - search/pages/<n>.json, for the pages it shows: title, description and sections
   (address, heading, plain text) of PAGES_PER_FILE pages (the n-th five), from which
   it draws titles and snippets.
@@ -28,6 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from sitekit.build.search_index import split_index
+from sitekit.build.search_ranker import ENGINE_KEYS, EXAMPLES
 from sitekit.build.search_words import (
     LanguageWords,
     fold,
@@ -156,10 +160,13 @@ def build(
             shard = shards[shard_name(form)]
             shard["words"][form] = group
             shard["postings"][group] = postings[group]
+    example_pages = set()
+    for word, numbers in example_numbers(pages, (ranker or {}).get(EXAMPLES, {}), table.lang):
+        shards[shard_name(word)].setdefault(EXAMPLES, {})[word] = numbers
+        example_pages.update(numbers)
     files: dict[str, object] = {
         f"search/shards/{name}.json": {
-            "words": dict(sorted(shard["words"].items())),
-            "postings": dict(sorted(shard["postings"].items())),
+            key: dict(sorted(part.items())) for key, part in shard.items()
         }
         for name, shard in sorted(shards.items())
     }
@@ -177,13 +184,26 @@ def build(
         "exact_words": sorted(table.groups),
         "reader_words": dict(sorted(table.reader_words.items())),
     }
+    if example_pages:
+        manifest["example_pages"] = len(example_pages)
     if ranker:
-        manifest["ranker"] = ranker
+        manifest["ranker"] = {key: ranker[key] for key in ENGINE_KEYS}
     texts = {path: serialize(data) for path, data in files.items()}
     manifest["version"] = content_version(texts, serialize(manifest))
     texts[MANIFEST] = serialize(manifest)
     texts[STUB] = serialize({"config": config, "docs": []})
     return texts
+
+
+def example_numbers(pages: list[list[dict]], examples: dict, lang: str):
+    """(word, [page number, ...]) for each of the language's example words, from the
+    ranker file's page addresses; a page that no longer exists is left out (the ranker's
+    test asks to train it again)."""
+    numbers = {entries[0]["location"]: number for number, entries in enumerate(pages)}
+    for word, locations in sorted(examples.get(lang, {}).items()):
+        found = sorted(numbers[location] for location in locations if location in numbers)
+        if found:
+            yield word, found
 
 
 def write_language(job: tuple) -> int:

@@ -6,7 +6,9 @@ function). The weights are learnt from the tuning set of `make search-bench` by
 `make search-train` (scripts/search_ranker.py), never from the held-back check set, and
 written to this file with the features' centres and scales and how the training went.
 The build copies the part the engine needs into every language's manifest.json; a
-site without the file ranks by the first score alone.
+site without the file ranks by the first score alone. The file also keeps the tuning
+queries' words by language and page (`examples`, {lang: {word: [page address, ...]}}),
+which the build puts in the search files' shards (sitekit/build/search_files.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 RANKER_FILE = "search-ranker.json"
 ENGINE_KEYS = ("features", "center", "scale", "weights")
+EXAMPLES = "examples"
 RETRAIN = "run `make search-train` to write it again"
 
 
@@ -25,8 +28,8 @@ class SearchRankerError(ValueError):
 
 
 def load(includes_dir: Path) -> dict | None:
-    """The ranker part of the manifest ({features, center, scale, weights}), or None
-    when the site has no ranker file."""
+    """The ranker part of the manifest ({features, center, scale, weights}) with the
+    file's examples when it has them, or None when the site has no ranker file."""
     path = includes_dir / RANKER_FILE
     if not path.is_file():
         return None
@@ -38,7 +41,10 @@ def load(includes_dir: Path) -> dict | None:
         ) from None
     except UnicodeDecodeError:
         raise SearchRankerError(f"{path}: not UTF-8 text; {RETRAIN}") from None
-    return engine_part(data, path)
+    ranker = engine_part(data, path)
+    if EXAMPLES in data:
+        ranker[EXAMPLES] = examples_part(data[EXAMPLES], path)
+    return ranker
 
 
 def engine_part(data, path: Path) -> dict:
@@ -62,6 +68,32 @@ def engine_part(data, path: Path) -> dict:
     if not all(value > 0 for value in data["scale"]):
         raise SearchRankerError(f"{path}: every 'scale' must be above 0; {RETRAIN}")
     return {key: data[key] for key in ENGINE_KEYS}
+
+
+def examples_part(examples, path: Path) -> dict:
+    """The checked {lang: {word: [page address, ...]}} of a ranker file."""
+
+    def is_text(value) -> bool:
+        return isinstance(value, str) and bool(value)
+
+    well_formed = isinstance(examples, dict) and all(
+        is_text(lang)
+        and isinstance(words, dict)
+        and all(
+            # The home page's address is "".
+            is_text(word)
+            and isinstance(pages, list)
+            and all(isinstance(page, str) for page in pages)
+            for word, pages in words.items()
+        )
+        for lang, words in examples.items()
+    )
+    if not well_formed:
+        raise SearchRankerError(
+            f"{path}: '{EXAMPLES}' must map each language to its words, and each word to a "
+            f"list of page addresses; {RETRAIN}"
+        )
+    return examples
 
 
 def is_number(value) -> bool:

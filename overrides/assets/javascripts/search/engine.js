@@ -18,9 +18,10 @@
  * Then the first MAX_RESULTS pages are ranked again by the ranker of the manifest, a
  * weighted sum of what features() reads of each page (the first score and its parts,
  * the reader's words side by side, the share of them in the title, the headings, the
- * answer...). Its weights are learnt by `make search-train` (scripts/search_ranker.py)
- * from the tuning set of `make search-bench` only; the held-back check set is reported
- * apart and never trained on.
+ * answer, the words the page's example queries used...). Its weights are learnt by
+ * `make search-train` (scripts/search_ranker.py) from the tuning set of
+ * `make search-bench` only, whose queries are also the pages' example queries; the
+ * held-back check set is reported apart and never trained on.
  */
 (function (scope) {
   "use strict";
@@ -372,6 +373,18 @@
       return ranked;
     }
 
+    /* For each of the reader's words (exampleWords), the pages whose example queries
+       used it (the shard's "examples"), or null. */
+    function examplePages(info, typed) {
+      return Promise.all(
+        typed.map(function (word) {
+          return shard(info, word).then(function (data) {
+            return (data && data.examples && data.examples[word]) || null;
+          });
+        })
+      );
+    }
+
     /* The pages for a query, best first. options.explain: each result also carries the
        features the ranker weighed (scripts/search_ranker.py trains on them). */
     function search(query, options) {
@@ -381,12 +394,18 @@
         if (!found.length) {
           return [];
         }
-        return resolve(info, found).then(function (matched) {
+        var stop = new Set(info.stop_words);
+        return Promise.all([
+          resolve(info, found),
+          examplePages(info, exampleWords(query, stop)),
+        ]).then(function (both) {
+          var matched = both[0];
+          var examples = { lists: both[1], pages: info.example_pages || 0 };
           var ranked = score(info, matched).slice(0, MAX_RESULTS);
           return Promise.all(
             ranked.map(function (entry) { return pageFile(info, entry.page); })
           ).then(function (pages) {
-            return rerank(pages, ranked, matched, query, new Set(info.stop_words), info.ranker).map(function (entry) {
+            return rerank(pages, ranked, matched, query, stop, info.ranker, examples).map(function (entry) {
               var result = present(entry.page, entry.score, found, matched);
               if (explain) {
                 result.features = entry.features;
@@ -398,7 +417,41 @@
       });
     }
 
-    return { search: search };
+    /* The reader's words that example queries are looked up by (exampleWords). */
+    function queryWords(query) {
+      return manifest().then(function (info) {
+        return exampleWords(query, new Set(info.stop_words));
+      });
+    }
+
+    return { search: search, exampleWords: queryWords };
+  }
+
+  /* The words of a query looked up in the example queries: every searchable word
+     (hyphenated ones whole and in parts), once, but the language's stop words. */
+  function exampleWords(query, stop) {
+    return Array.from(new Set(words(query))).filter(function (word) {
+      return word.length >= MIN_WORD && !stop.has(word);
+    });
+  }
+
+  /* How much of a query the example queries of a page share: each of the query's words
+     weighs by its rarity among the pages that have examples (a word no example used
+     weighs most), and counts when the page's examples used it. lists: for each word,
+     the pages whose examples used it, or null; withExamples: how many pages have
+     examples. The example queries are the tuning set of `make search-bench`, put in
+     the search files by the build (scripts/search_ranker.js makes the table). */
+  function exampleShare(lists, page, withExamples) {
+    var total = 0;
+    var shared = 0;
+    lists.forEach(function (list) {
+      var rarity = Math.log((withExamples + 1) / ((list ? list.length : 0) + 1));
+      total += rarity;
+      if (list && list.indexOf(page) >= 0) {
+        shared += rarity;
+      }
+    });
+    return total > 0 ? shared / total : 0;
   }
 
   /* The concept each word of a text matches with the reader's own words (or -1), in order:
@@ -491,9 +544,9 @@
      the reader's words side by side in a heading or in the text, the whole query as a
      heading or a search term has it, a title typed whole, and the share of the
      reader's words (and of their rarity) in each part of the page and in its best
-     section. The names are
-     those of the ranker's file, includes/search-ranker.json. */
-  function features(page, entry, position, matched, phrase, typedWords, stop) {
+     section, and in the example queries that page answers (exampleShare). The names
+     are those of the ranker's file, includes/search-ranker.json. */
+  function features(page, entry, position, matched, phrase, typedWords, stop, examples) {
     var count = matched.length;
     var headings = page.sections.map(function (section) { return section[1]; });
     var summaries = [page.title, page.description].concat(page.search_terms || [], headings);
@@ -527,6 +580,7 @@
       rare_anywhere: coverage(everything, matched, true),
       in_best_section: bestSection(page.sections, matched, false),
       rare_in_best_section: bestSection(page.sections, matched, true),
+      example_share: exampleShare(examples.lists, entry.page, examples.pages),
     };
   }
 
@@ -549,12 +603,12 @@
   /* The pages found first, ranked again by the ranker (includes/search-ranker.json,
      trained on the tuning set of `make search-bench` by `make search-train`), which
      weighs what only their text tells with the first score. */
-  function rerank(pages, ranked, matched, query, stop, ranker) {
+  function rerank(pages, ranked, matched, query, stop, ranker, examples) {
     var phrase = wordSpans(query).map(function (span) { return span.forms[0]; });
     var typedWords = new Set(phrase);
     return pages
       .map(function (page, position) {
-        var values = features(page, ranked[position], position, matched, phrase, typedWords, stop);
+        var values = features(page, ranked[position], position, matched, phrase, typedWords, stop, examples);
         return { page: page, features: values, score: rankedScore(values, ranked[position], ranker), position: position };
       })
       .sort(function (a, b) { return b.score - a.score || a.position - b.position; });
@@ -677,5 +731,7 @@
     highlight: highlight,
     excerpt: excerpt,
     shardName: shardName,
+    exampleWords: exampleWords,
+    exampleShare: exampleShare,
   };
 })(typeof self !== "undefined" ? self : this);

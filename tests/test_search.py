@@ -91,6 +91,21 @@ def test_french_search_finds_the_page(page, site_url, query, expected):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
+        ("severe pain", "health-insurance/urgent-review/"),
+        ("laid off", COBRA),
+        ("keep my doctor", "health-insurance/continuity-of-care/"),
+    ],
+)
+def test_english_words_on_a_french_page_find_the_french_page_first(page, site_url, query, expected):
+    """Words of the English page's title and search terms that the French page never
+    writes: French readers type the English of their plan's letters too."""
+    found = results(page, site_url, FR, query)
+    assert found[:1] == [FR + expected], found
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
         ("denied appeal", IMR),
         ("deny appeal", IMR),  # common forms
         ("appeals", IMR),  # plural of a singular in the page
@@ -321,23 +336,43 @@ def test_split_index_keeps_each_language_apart_and_annotates_pages():
     assert french[""]["description"] == pages["index.md"].meta["description"]
     # The generated list of a category keeps its heading, not its text.
     assert french["guides/#questions"]["text"] == "" and french["guides/"]["text"]
+    # A French page is also searched by its English twin's title and search terms; an
+    # English page, and a section, by nothing more.
+    english = page_model.load_language(ROOT / "docs", "en")[0]
+    split = split_index(
+        merged, list(LANGUAGES), {"fr": french_pages, "en": {"glossary/": english["glossary.md"]}}
+    )
+    french = {doc["location"]: doc for doc in split["fr"]["docs"]}
+    glossary = english["glossary.md"].meta
+    assert french["glossary/"]["twin_terms"] == [glossary["title"], *glossary["search_terms"]]
+    assert "twin_terms" not in french["guides/"] and "twin_terms" not in french["guides/#questions"]
+    assert not any("twin_terms" in doc for doc in split["en"]["docs"])
 
 
-TOP1_FLOOR = 0.80
-TOP3_FLOOR = 0.93
+TOP1_FLOOR = 0.87
+TOP3_FLOOR = 0.96
 
 
 @pytest.mark.browser  # scripts.search_bench types the queries in chromium
 def test_the_relevance_benchmark_runs_on_both_sets(site_dir):
     """`make search-bench` on the built site. Its goal (check set: top-1 95%, top-3 100%)
-    is reported, not required here (it is not met: BENCHMARKS.md). What is required: no
-    result from another language ever, and no fall below a floor a little under the
-    level measured when the learnt ranker came (2026-12-07, with the sixteen questions
-    of issues 18 and 21: top-1 83-85% and top-3 94-98% on the check set, 89-92% and
-    97-98% on the tuning set). The goal, not the floor, is what the ranking is judged
-    by."""
+    is reported, not required here (BENCHMARKS.md). What is required: no result from
+    another language ever, and no fall below a floor a little under the level measured
+    when the pages' example queries came (2026-12-07: top-1 91-94% and top-3 99-100%
+    on the check set; the tuning set's own rates are higher, since its queries are the
+    examples). The goal, not the floor, is what the ranking is judged by."""
+    # One tuning query in three, to keep `make test` short: the whole tuning set is
+    # ranked by the training (`make search-train`), and typed by `make search-bench`.
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.search_bench", str(site_dir), "--json"],
+        [
+            sys.executable,
+            "-m",
+            "scripts.search_bench",
+            str(site_dir),
+            "--tuning-every",
+            "3",
+            "--json",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

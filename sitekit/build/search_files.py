@@ -12,10 +12,10 @@ stub of a few hundred bytes (its "config" only). The browser's search
   with those letters, its group (its stem, or its group in the language's table),
   and for each group the pages that use it: page number, weighted count (a word
   counts 8 in the title, 4 in the description or the page's search terms, 2 in a
-  heading, 1 in the text) and whether it is in the title, description or search terms;
-  and for each word of the tuning queries that starts with those letters, the pages
-  whose queries used it (its "examples": the ranker weighs them, engine.js
-  exampleShare);
+  heading, 1 in the text or in its twin's title and search terms) and whether it is
+  in the title, description or search terms; and for each word of the tuning queries
+  that starts with those letters, the pages whose queries used it (its "examples":
+  the ranker weighs them, engine.js exampleShare);
 - search/pages/<n>.json, for the pages it shows: title, description and sections
   (address, heading, plain text) of PAGES_PER_FILE pages (the n-th five), from which
   it draws titles and snippets.
@@ -42,7 +42,16 @@ from sitekit.build.search_words import (
 )
 from sitekit.core.urls import language_prefix
 
-FIELD_WEIGHTS = {"title": 8, "description": 4, "search_terms": 4, "heading": 2, "text": 1}
+# twin_terms: the first language's title and search terms of the page
+# (sitekit/build/search_index.py), weighed as its text.
+FIELD_WEIGHTS = {
+    "title": 8,
+    "description": 4,
+    "search_terms": 4,
+    "heading": 2,
+    "text": 1,
+    "twin_terms": 1,
+}
 SUMMARY_FIELDS = {"title", "description", "search_terms"}
 MANIFEST = "search/manifest.json"
 STUB = "search/search_index.json"
@@ -96,6 +105,7 @@ def page_fields(entries: list[dict]) -> dict[str, list[str]]:
         "search_terms": page.get("search_terms", []),
         "heading": [section["title"] for section in sections],
         "text": [entry["text"] for entry in entries],
+        "twin_terms": page.get("twin_terms", []),
     }
 
 

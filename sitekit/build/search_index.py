@@ -7,7 +7,11 @@ from which sitekit/build/search_files.py makes that language's search files.
 
 Each page's entries also carry what the site's ranking needs: the page's
 description, and a boost by kind of page, so that a question outranks the glossary
-or a category list that merely mentions the same words.
+or a category list that merely mentions the same words. In every language but the
+first, a page also carries the title and search terms of the same page in the first
+language (`twin_terms`): readers in California type the English words of their plan's
+letters ("expedited review", "balance billing") on French pages too. Those words are
+searched, never shown.
 """
 
 from __future__ import annotations
@@ -74,8 +78,24 @@ def split_index(merged: dict, languages: list[str], pages: dict[str, dict]) -> d
             for doc in merged["docs"]
             if language_of_path(doc["location"], languages) == lang
         ]
-        indexes[lang] = {"config": config, "docs": annotate(docs, pages.get(lang, {}))}
+        docs = annotate(docs, pages.get(lang, {}))
+        if lang != languages[0]:
+            docs = with_twin_terms(docs, pages.get(languages[0], {}))
+        indexes[lang] = {"config": config, "docs": docs}
     return indexes
+
+
+def with_twin_terms(docs: list[dict], twins: dict) -> list[dict]:
+    """Each page entry with the title and search terms of its twin, the page at the same
+    location in the first language (twins: its pages by location)."""
+    paired = []
+    for doc in docs:
+        twin = twins.get(doc["location"])
+        if twin is not None:
+            terms = [twin.meta.get("title", ""), *(twin.meta.get("search_terms") or [])]
+            doc = {**doc, "twin_terms": [term for term in terms if term]}
+        paired.append(doc)
+    return paired
 
 
 def with_site_worker(theme_config: str, root: str) -> str:

@@ -127,16 +127,19 @@ def group_pages(docs: list[dict]) -> list[list[dict]]:
 
 def fragment(entries: list[dict]) -> dict:
     """What the browser shows of a page: title, description and its sections' text (the
-    entries from plain_entries), and its search terms, which are never shown but tell
-    that a word was found."""
+    entries from plain_entries), and its search terms and twin terms, which are never
+    shown but tell that a word was found."""
     page = entries[0]
-    return {
+    shown = {
         "location": page["location"],
         "title": page["title"],
         "description": page.get("description", ""),
         "search_terms": page.get("search_terms", []),
         "sections": [[entry["location"], entry["title"], entry["text"]] for entry in entries],
     }
+    if page.get("twin_terms"):
+        shown["twin_terms"] = page["twin_terms"]  # a word found there is not "missing"
+    return shown
 
 
 def build(

@@ -673,6 +673,7 @@
     var pageHits = new Set();
     [page.title, page.description].concat(
       page.search_terms || [],
+      page.twin_terms || [],
       page.sections.map(function (section) { return section[1]; }),
       page.sections.map(function (section) { return section[2]; })
     ).forEach(function (text) {

@@ -275,7 +275,9 @@ def main(argv=None) -> int:
     if not args.json:
         for lang, result in results.items():
             for name in sets:
-                print("\n".join(report(lang, name, result[name], name == "tuning")))
+                sampled = name == "tuning" and args.tuning_every > 1
+                label = f"tuning (1 in {args.tuning_every})" if sampled else name
+                print("\n".join(report(lang, label, result[name], name == "tuning")))
             print(f"search-bench {lang} files: {json.dumps(result['search_files'])}")
         print(ranker_note(args.queries))
     line = {
@@ -285,7 +287,7 @@ def main(argv=None) -> int:
         }
         for lang, result in results.items()
     }
-    print(json.dumps({"search_bench": line, "goal_met": ok}))
+    print(json.dumps({"search_bench": line, "tuning_every": args.tuning_every, "goal_met": ok}))
     return 0 if ok else 1
 
 

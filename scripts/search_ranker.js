@@ -18,7 +18,9 @@
  * queries of each page used, returned as `examples` for the build to put in the search
  * files. A query never counts as its own example: in training, each row's share is
  * reckoned without it, and in cross-validation the left-out part's queries are no
- * examples at all. This needs engine.js loaded first, for exampleShare.
+ * examples at all. A query written twice (the same words, in the same language) is
+ * one example, and both copies fall in the same part of the cross-validation, so that
+ * neither is the other's example. This needs engine.js loaded first, for exampleShare.
  */
 (function (scope) {
   "use strict";
@@ -121,37 +123,60 @@
     return { queries: data.length, top1: top1, top3: top3 };
   }
 
-  /* How many of the example rows of each language used each word for each page:
-     {lang: {word: {location: count}}}. */
+  /* What makes two rows the same example: their language and their words. */
+  function exampleKey(row) {
+    return row.lang + "\u0000" + row.example_words.slice().sort().join(" ") + "\u0000" + row.expect;
+  }
+
+  /* The part of the cross-validation each row falls in: a row written twice falls
+     where its first copy does. */
+  function foldsOf(rows, folds) {
+    var first = new Map();
+    return rows.map(function (row, index) {
+      var key = row.example_words ? exampleKey(row) : String(index);
+      if (!first.has(key)) {
+        first.set(key, index);
+      }
+      return first.get(key) % folds;
+    });
+  }
+
+  /* How many distinct example queries of each language used each word for each page:
+     {lang: {word: {location: count}}}, with no inherited keys ("constructor"). */
   function exampleCounts(rows) {
-    var counts = {};
+    var counts = Object.create(null);
+    var seen = new Set();
     rows.forEach(function (row) {
-      if (!row.example_words) {
+      if (!row.example_words || seen.has(exampleKey(row))) {
         return;
       }
-      var words = (counts[row.lang] = counts[row.lang] || {});
+      seen.add(exampleKey(row));
+      var words = (counts[row.lang] = counts[row.lang] || Object.create(null));
       row.example_words.forEach(function (word) {
-        var pages = (words[word] = words[word] || {});
+        var pages = (words[word] = words[word] || Object.create(null));
         pages[row.expect] = (pages[row.expect] || 0) + 1;
       });
     });
     return counts;
   }
 
-  /* What the build puts in the search files: {lang: {word: [location, ...]}}, sorted. */
+  /* What the build puts in the search files, sorted: {lang: [[word, [location, ...]],
+     ...]}. Pairs, not an object by word: an object would lose "__proto__" on its way
+     out of the browser. */
   function exampleTable(counts) {
     var table = {};
     Object.keys(counts).sort().forEach(function (lang) {
-      table[lang] = {};
-      Object.keys(counts[lang]).sort().forEach(function (word) {
-        table[lang][word] = Object.keys(counts[lang][word]).sort();
+      table[lang] = Object.keys(counts[lang]).sort().map(function (word) {
+        return [word, Object.keys(counts[lang][word]).sort()];
       });
     });
     return table;
   }
 
   /* The rows with each candidate's example_share reckoned from counts; with
-     leaveOut, each row's own words are taken out of the counts first. */
+     leaveOut, each row's own words are taken out of the counts first (the number of
+     pages with examples stays as it is: it hardly moves, and never towards the
+     row's page). */
   function withExampleShare(rows, counts, leaveOut) {
     var pagesOf = {};
     Object.keys(counts).forEach(function (lang) {
@@ -165,9 +190,9 @@
       if (!row.example_words) {
         return row;
       }
-      var words = counts[row.lang] || {};
+      var words = counts[row.lang] || Object.create(null);
       var lists = row.example_words.map(function (word) {
-        var pages = words[word] || {};
+        var pages = words[word] || Object.create(null);
         var list = Object.keys(pages).filter(function (page) {
           return pages[page] - (leaveOut && page === row.expect ? 1 : 0) > 0;
         });
@@ -192,9 +217,10 @@
     var data = vectorize(own, names, norm);
     var weights = fit(data, names.length, options);
     var folds = { queries: data.length, top1: 0, top3: 0 };
+    var foldOf = foldsOf(rows, options.folds);
     for (var fold = 0; fold < options.folds; fold++) {
-      var held = rows.filter(function (row, index) { return index % options.folds === fold; });
-      var rest = rows.filter(function (row, index) { return index % options.folds !== fold; });
+      var held = rows.filter(function (row, index) { return foldOf[index] === fold; });
+      var rest = rows.filter(function (row, index) { return foldOf[index] !== fold; });
       var restCounts = exampleCounts(rest);
       var result = hits(
         vectorize(withExampleShare(held, restCounts, false), names, norm),

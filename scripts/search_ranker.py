@@ -121,7 +121,7 @@ def ranker_file(result: dict, queries_path: Path, queries: dict) -> dict:
         "center": rounded(result["center"]),
         "scale": rounded(result["scale"]),
         "weights": rounded(result["weights"]),
-        "examples": result["examples"],
+        "examples": {lang: dict(pairs) for lang, pairs in result["examples"].items()},
         "trained_on": {
             "file": queries_path.as_posix(),
             "sha256": hashlib.sha256(queries_path.read_bytes()).hexdigest(),

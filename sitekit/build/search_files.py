@@ -4,10 +4,10 @@ A page view downloads none of them: the theme's search/search_index.json becomes
 stub of a few hundred bytes (its "config" only). The browser's search
 (overrides/assets/javascripts/search/engine.js) reads, when the reader types:
 - search/manifest.json: how many pages, each page's boost and weighted length, the
-  shards that exist,
-  the language's stop words, reader words and the words of its word groups (searched
-  only as they are), the ranker's weights (sitekit/build/search_ranker.py) and a
-  version for the other files;
+  shards that exist, the language's stop words, reader words and the words of its
+  word groups (searched only as they are), the ranker's weights
+  (sitekit/build/search_ranker.py), how many pages have example queries
+  (`example_pages`) and a version for the other files;
 - search/shards/<first two letters>.json: for every word of the pages that starts
   with those letters, its group (its stem, or its group in the language's table),
   and for each group the pages that use it: page number, weighted count (a word
@@ -18,7 +18,8 @@ stub of a few hundred bytes (its "config" only). The browser's search
   the ranker weighs them, engine.js exampleShare);
 - search/pages/<n>.json, for the pages it shows: title, description and sections
   (address, heading, plain text) of PAGES_PER_FILE pages (the n-th five), from which
-  it draws titles and snippets.
+  it draws titles and snippets, and their search terms and twin terms, never shown,
+  which tell that a typed word was found.
 Everything here is plain data: this module knows nothing of MkDocs.
 """
 
@@ -210,8 +211,9 @@ def build(
 
 def example_numbers(pages: list[list[dict]], examples: dict, lang: str):
     """(word, [page number, ...]) for each of the language's example words, from the
-    ranker file's page addresses; a page that no longer exists is left out (the ranker's
-    test asks to train it again)."""
+    ranker file's page addresses. A page that no longer exists is left out, so that the
+    build goes on; its tuning queries must move to the page that answers them now, and
+    then tests/test_search_ranker.py fails until `make search-train` has run."""
     numbers = {entries[0]["location"]: number for number, entries in enumerate(pages)}
     for word, locations in sorted(examples.get(lang, {}).items()):
         found = sorted(numbers[location] for location in locations if location in numbers)

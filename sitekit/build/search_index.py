@@ -11,7 +11,9 @@ or a category list that merely mentions the same words. In every language but th
 first, a page also carries the title and search terms of the same page in the first
 language (`twin_terms`): readers in California type the English words of their plan's
 letters ("expedited review", "balance billing") on French pages too. Those words are
-searched, never shown.
+searched, never shown. They go through the language's own stemmer, so an English word
+can meet a French one of the same letters ("pain", bread): rare in this site's
+questions, and the ranker weighs them as the page's text only.
 """
 
 from __future__ import annotations

@@ -75,7 +75,7 @@ class SiteBuild:
     redirects: list[Redirect]  # those of published pages
     markers: dict[str, Callable[[str], str]]  # language -> marks up its abbreviations
     word_tables: dict[str, search_words.LanguageWords]
-    search_ranker: dict | None  # includes/search-ranker.json, as the engine reads it
+    search_ranker: dict | None  # includes/search-ranker.json: the engine's part, the examples
     help_lines: dict[str, HelpLine]  # includes/help-lines.yml
     # The languages share compiled templates (sitekit/build/template_cache.py).
     templates: MemoryBytecodeCache = field(default_factory=MemoryBytecodeCache)

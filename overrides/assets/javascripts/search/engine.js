@@ -103,6 +103,12 @@
     return found;
   }
 
+  /* object[key] when the object has it as its own, else undefined: a reader's word is
+     never taken for what every object inherits ("constructor", "__proto__"). */
+  function ownValue(object, key) {
+    return object && Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  }
+
   function escapeHtml(text) {
     return text.replace(/[&<>"']/g, function (char) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[char];
@@ -140,7 +146,7 @@
       if (other.length >= MIN_WORD + 1) {
         lookups.push({ word: other, weight: 1, typing: false, exactOnly: true });
       }
-      (manifest.reader_words[whole] || []).forEach(function (other) {
+      (ownValue(manifest.reader_words, whole) || []).forEach(function (other) {
         lookups.push({ word: forms(other)[0], weight: READER_WORD_WEIGHT, typing: false });
       });
       var parts = span.forms.slice(1).filter(function (part) {
@@ -379,7 +385,7 @@
       return Promise.all(
         typed.map(function (word) {
           return shard(info, word).then(function (data) {
-            return (data && data.examples && data.examples[word]) || null;
+            return (data && ownValue(data.examples, word)) || null;
           });
         })
       );

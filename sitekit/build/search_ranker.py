@@ -80,10 +80,9 @@ def examples_part(examples, path: Path) -> dict:
         is_text(lang)
         and isinstance(words, dict)
         and all(
-            # The home page's address is "".
             is_text(word)
             and isinstance(pages, list)
-            and all(isinstance(page, str) for page in pages)
+            and all(isinstance(page, str) for page in pages)  # the home page's is ""
             for word, pages in words.items()
         )
         for lang, words in examples.items()

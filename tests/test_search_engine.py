@@ -148,6 +148,20 @@ def test_the_search_files_of_a_few_pages():
     assert other["search/manifest.json"]["version"] != manifest["version"]
 
 
+def test_a_word_is_looked_for_in_the_shard_python_wrote_it_to(engine):
+    # Letters beyond U+FFFF (CJK Extension B, mathematical letters) are two UTF-16
+    # units in the browser and one character in Python.
+    words = [
+        word
+        for text in [*TEXTS, "\U0002000b\U0002000c x", "a\U0002000bb \U0001d408\U0001d40c"]
+        for word in search_words.words(text)
+    ]
+    assert any(len(word.encode("utf-16-le")) > 2 * len(word) for word in words)
+    assert engine.evaluate("words => words.map(siteSearch.shardName)", words) == [
+        search_files.shard_name(word) for word in words
+    ]
+
+
 def test_shard_names_are_safe_file_names():
     assert search_files.shard_name("appel") == "ap"
     assert search_files.shard_name("привет") == "x43f-440"

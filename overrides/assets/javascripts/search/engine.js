@@ -115,8 +115,9 @@
     });
   }
 
+  /* By code points, as Python slices: a letter beyond U+FFFF is two UTF-16 units. */
   function shardName(word) {
-    var prefix = word.slice(0, MIN_WORD);
+    var prefix = Array.from(word).slice(0, MIN_WORD).join("");
     if (/^[a-z0-9]+$/.test(prefix)) {
       return prefix;
     }

@@ -43,27 +43,38 @@ def test_a_good_ranker_file_gives_the_engine_its_part_only(tmp_path):
         ('{\n "features": ["a"],\n "center": [0,\n}', ":4: not valid JSON"),
         (
             {"features": ["a"], "center": [0], "scale": [1]},
-            "needs features, center, scale, weights",
+            ":1: needs features, center, scale, weights",
         ),
-        ({**GOOD, "weights": [1, 2]}, "'weights' must have one number for each of the 1 features"),
-        ({**GOOD, "center": ["0"]}, "'center' must hold finite numbers only"),
-        ({**GOOD, "scale": [0]}, "every 'scale' must be above 0"),
+        (
+            {**GOOD, "weights": [1, 2]},
+            ":11: 'weights' must have one number for each of the 1 features",
+        ),
+        ({**GOOD, "center": ["0"]}, ":5: 'center' must hold finite numbers only"),
+        ({**GOOD, "scale": [0]}, ":8: every 'scale' must be above 0"),
         (
             {**GOOD, "features": ["a", "a"], "center": [0, 0], "scale": [1, 1], "weights": [1, 1]},
-            "a feature is named twice",
+            ":2: a feature is named twice",
         ),
-        ({**GOOD, "features": []}, "'features' must be a list of feature names"),
-        ({**GOOD, "examples": {"en": {"appeal": "a/"}}}, "'examples' must map each language"),
-        ({**GOOD, "examples": {"en": {"": ["a/"]}}}, "to a list of page addresses"),
-        ({**GOOD, "examples": ["appeal"]}, "'examples' must map each language"),
+        ({**GOOD, "features": []}, ":2: 'features' must be a list of feature names"),
+        ({**GOOD, "examples": {"en": {"appeal": "a/"}}}, ":16: 'examples' must map each language"),
+        ({**GOOD, "examples": {"en": {"": ["a/"]}}}, ":16: 'examples' must map"),
+        ({**GOOD, "examples": ["appeal"]}, ":14: 'examples' must map each language"),
+        (
+            {
+                **GOOD,
+                "examples": {"en": {"appeal": ["a/"]}, "fr": {"recours": ["a/"], "référé": [3]}},
+            },
+            ":24: 'examples' must map",
+        ),
     ],
 )
 def test_a_bad_ranker_file_is_refused_with_its_place_and_the_fix(tmp_path, planted, message):
+    # Written with indent=1, so the line in the message is the line of the key at fault
+    # (a non-ASCII word is written escaped, as json.dumps writes it).
     write(tmp_path, planted)
     with pytest.raises(search_ranker.SearchRankerError) as error:
         search_ranker.load(tmp_path)
-    assert message in str(error.value)
-    assert str(tmp_path / search_ranker.RANKER_FILE) in str(error.value)
+    assert f"{tmp_path / search_ranker.RANKER_FILE}{message}" in str(error.value)
     assert "make search-train" in str(error.value)
 
 
@@ -78,7 +89,7 @@ def test_a_bad_ranker_file_stops_the_build_and_leaves_no_site(tmp_path):
     (project / "includes" / search_ranker.RANKER_FILE).write_text('{"features": 3}')
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "search-ranker.json: needs features, center, scale, weights" in (
+    assert "search-ranker.json:1: needs features, center, scale, weights" in (
         result.stderr + result.stdout
     )
     assert not (tmp_path / "site" / "index.html").exists()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 RANKER_FILE = "search-ranker.json"
@@ -34,64 +35,95 @@ def load(includes_dir: Path) -> dict | None:
     if not path.is_file():
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text)
     except json.JSONDecodeError as error:
         raise SearchRankerError(
             f"{path}:{error.lineno}: not valid JSON ({error.msg}); {RETRAIN}"
         ) from None
     except UnicodeDecodeError:
         raise SearchRankerError(f"{path}: not UTF-8 text; {RETRAIN}") from None
-    ranker = engine_part(data, path)
-    if EXAMPLES in data:
-        ranker[EXAMPLES] = examples_part(data[EXAMPLES], path)
+    try:
+        ranker = engine_part(data)
+        if EXAMPLES in data:
+            ranker[EXAMPLES] = examples_part(data[EXAMPLES])
+    except Problem as problem:
+        line = key_line(text, problem.keys)
+        raise SearchRankerError(f"{path}:{line}: {problem.message}; {RETRAIN}") from None
     return ranker
 
 
-def engine_part(data, path: Path) -> dict:
+class Problem(Exception):
+    """What is wrong, and the keys that lead to it in the file (outermost first)."""
+
+    def __init__(self, message: str, *keys: str):
+        super().__init__(message)
+        self.message = message
+        self.keys = keys
+
+
+def key_line(text: str, keys: tuple[str, ...]) -> int:
+    """The line where the innermost of keys is written as a key, each looked for after
+    the one before it; line 1 (the whole file) when there are none."""
+    line, start = 1, 0
+    for key in keys:
+        spellings = {json.dumps(key), json.dumps(key, ensure_ascii=False)}
+        pattern = "|".join(re.escape(spelling) for spelling in spellings)
+        match = re.compile(rf"(?:{pattern})\s*:").search(text, start)
+        if not match:
+            break
+        start = match.end()
+        line = text.count("\n", 0, match.start()) + 1
+    return line
+
+
+def engine_part(data) -> dict:
     """The checked {features, center, scale, weights} of a ranker file's data."""
     if not isinstance(data, dict) or not all(key in data for key in ENGINE_KEYS):
-        raise SearchRankerError(f"{path}: needs {', '.join(ENGINE_KEYS)}; {RETRAIN}")
+        raise Problem(f"needs {', '.join(ENGINE_KEYS)}")
     names = data["features"]
-    if not names or not all(isinstance(name, str) and name for name in names):
-        raise SearchRankerError(f"{path}: 'features' must be a list of feature names; {RETRAIN}")
+    if (
+        not isinstance(names, list)
+        or not names
+        or not all(isinstance(name, str) and name for name in names)
+    ):
+        raise Problem("'features' must be a list of feature names", "features")
     if len(set(names)) != len(names):
-        raise SearchRankerError(f"{path}: a feature is named twice in 'features'; {RETRAIN}")
+        raise Problem("a feature is named twice in 'features'", "features")
     for key in ENGINE_KEYS[1:]:
         values = data[key]
         if not isinstance(values, list) or len(values) != len(names):
-            raise SearchRankerError(
-                f"{path}: '{key}' must have one number for each of the {len(names)} features; "
-                f"{RETRAIN}"
+            raise Problem(
+                f"'{key}' must have one number for each of the {len(names)} features", key
             )
         if not all(is_number(value) for value in values):
-            raise SearchRankerError(f"{path}: '{key}' must hold finite numbers only; {RETRAIN}")
+            raise Problem(f"'{key}' must hold finite numbers only", key)
     if not all(value > 0 for value in data["scale"]):
-        raise SearchRankerError(f"{path}: every 'scale' must be above 0; {RETRAIN}")
+        raise Problem("every 'scale' must be above 0", "scale")
     return {key: data[key] for key in ENGINE_KEYS}
 
 
-def examples_part(examples, path: Path) -> dict:
+def examples_part(examples) -> dict:
     """The checked {lang: {word: [page address, ...]}} of a ranker file."""
+    message = (
+        f"'{EXAMPLES}' must map each language to its words, and each word to a list of "
+        "page addresses"
+    )
 
     def is_text(value) -> bool:
         return isinstance(value, str) and bool(value)
 
-    well_formed = isinstance(examples, dict) and all(
-        is_text(lang)
-        and isinstance(words, dict)
-        and all(
-            is_text(word)
-            and isinstance(pages, list)
-            and all(isinstance(page, str) for page in pages)  # the home page's is ""
-            for word, pages in words.items()
-        )
-        for lang, words in examples.items()
-    )
-    if not well_formed:
-        raise SearchRankerError(
-            f"{path}: '{EXAMPLES}' must map each language to its words, and each word to a "
-            f"list of page addresses; {RETRAIN}"
-        )
+    if not isinstance(examples, dict):
+        raise Problem(message, EXAMPLES)
+    for lang, words in examples.items():
+        if not is_text(lang) or not isinstance(words, dict):
+            raise Problem(message, EXAMPLES, lang)
+        for word, pages in words.items():
+            # the home page's address is ""
+            if not is_text(word) or not (
+                isinstance(pages, list) and all(isinstance(page, str) for page in pages)
+            ):
+                raise Problem(message, EXAMPLES, lang, word)
     return examples
 
 

@@ -9,6 +9,10 @@
  * on large weights. Plain gradient descent from zero weights over the whole set at
  * each step: the same rows always give the same weights.
  *
+ * Every feature but those of SIGN_FREE says how much of the reader's words a page
+ * matches, and more of a match never counts against a page: its weight is kept at 0 or
+ * above.
+ *
  * Cross-validation tells how the ranker does on queries it was not trained on: the
  * rows are cut into FOLDS parts by their place in the file; each part is ranked with
  * weights learnt on the others.
@@ -79,7 +83,20 @@
     return total;
   }
 
-  function fit(data, size, options) {
+  /* The features whose sign the data decides: a page found lower, the page's own boost,
+     the length of its text. Without the rule, a rare feature (the whole query typed as
+     one of a page's search terms: 1 candidate in 1000) learnt a penalty from the few
+     queries whose page came first anyway, and pushed down the page of a reader who
+     typed exactly its term. */
+  var SIGN_FREE = ["first_rank", "boost", "text_length"];
+
+  function signFree(names) {
+    return names.map(function (name) { return SIGN_FREE.indexOf(name) >= 0; });
+  }
+
+  /* free[i]: the weight of feature i may go below 0. */
+  function fit(data, free, options) {
+    var size = free.length;
     var weights = new Array(size).fill(0);
     var usable = data.filter(function (row) { return row.target >= 0; });
     for (var step = 0; step < options.iterations; step++) {
@@ -98,6 +115,9 @@
       });
       for (var i = 0; i < size; i++) {
         weights[i] -= options.learning_rate * (gradient[i] / (usable.length || 1) + options.l2 * weights[i]);
+        if (!free[i] && weights[i] < 0) {
+          weights[i] = 0;
+        }
       }
     }
     return weights;
@@ -215,7 +235,8 @@
     var own = withExampleShare(rows, counts, true);
     var norm = standardize(own, names);
     var data = vectorize(own, names, norm);
-    var weights = fit(data, names.length, options);
+    var free = signFree(names);
+    var weights = fit(data, free, options);
     var folds = { queries: data.length, top1: 0, top3: 0 };
     var foldOf = foldsOf(rows, options.folds);
     for (var fold = 0; fold < options.folds; fold++) {
@@ -224,7 +245,7 @@
       var restCounts = exampleCounts(rest);
       var result = hits(
         vectorize(withExampleShare(held, restCounts, false), names, norm),
-        fit(vectorize(withExampleShare(rest, restCounts, true), names, norm), names.length, options)
+        fit(vectorize(withExampleShare(rest, restCounts, true), names, norm), free, options)
       );
       folds.top1 += result.top1;
       folds.top3 += result.top3;

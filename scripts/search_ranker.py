@@ -35,9 +35,10 @@ ROOT = Path(__file__).resolve().parent.parent
 ENGINE = ROOT / "overrides/assets/javascripts/search/engine.js"
 TRAINER = Path(__file__).with_suffix(".js")
 OUT = Path("includes") / RANKER_FILE
-# Chosen on the tuning set only: its cross-validation, and each later round of tuning
-# queries left out of the training in turn (2026-12-07); see BENCHMARKS.md.
-OPTIONS = {"iterations": 400, "learning_rate": 0.1, "l2": 0.01, "folds": 5}
+# Chosen on the tuning set's cross-validation (2026-12-07). A smaller penalty did better
+# on rounds of tuning queries left out in turn, but put other pages above the IMR
+# question for its own name: see BENCHMARKS.md.
+OPTIONS = {"iterations": 400, "learning_rate": 0.1, "l2": 0.03, "folds": 5}
 DIGITS = 6
 COLLECT = """async ([folder, lang, queries]) => {
   const engine = siteSearch.create({

@@ -238,6 +238,38 @@ def test_the_training_learns_the_feature_that_marks_the_expected_page(page):
     assert train(page, rows) == result  # the same rows, the same weights
 
 
+def test_a_better_match_never_counts_against_a_page(page):
+    """A match feature that marks a wrong page more often than not would learn a
+    penalty; it is held at 0. The features whose sign the data decides (the text's
+    length here) still may go below 0."""
+    rows = []
+    for number in range(40):
+        expected = number % 4
+        wrong = (expected + 1) % 4
+        rows.append(
+            {
+                "expect": f"p{expected}/",
+                "candidates": [
+                    {
+                        "location": f"p{index}/",
+                        "features": {
+                            "first_score": 1.0,
+                            "signal": 1.0 if index == expected else 0.0,
+                            "in_terms": 1.0 if index == wrong else 0.0,
+                            "text_length": 1.0 if index == wrong else 0.0,
+                        },
+                    }
+                    for index in range(4)
+                ],
+            }
+        )
+    result = train(page, rows)
+    weights = dict(zip(result["features"], result["weights"], strict=True))
+    assert weights["in_terms"] == 0
+    assert weights["text_length"] < 0
+    assert weights["signal"] > 0
+
+
 def test_the_committed_ranker_was_trained_on_todays_tuning_set_with_the_engines_features():
     """After a change to tests/search-queries.yml, `make search-train` learns the weights
     again: a ranker trained on other queries, or on features the engine no longer
